@@ -18,84 +18,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 
 from claimdiff.language import data_for
 from claimdiff.lang import Lang
 from claimdiff.models import Figure
+from claimdiff.tokens import Tok, longest_after, longest_before, match_at, tokenize
 from claimdiff.numerals import evaluate, parse_digits, parse_word
-
-_TOKEN = re.compile(
-    r"\d{1,3}(?:[\u00a0\u202f\u2009 '’]\d{3})+(?!\d)(?:[.,]\d+)?"  # 1 684, 1'000
-    r"|\d+(?:[.,:]\d+)*"  # 500.000, 1,684, 46.2, 14:30
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, zo'n
-    r"|\S"  # any other mark: € $ % ° - – / .
-)
-
-
-@dataclass
-class Tok:
-    start: int
-    end: int
-    text: str
-    low: str  # lowercased
-    is_digits: bool
-    is_word: bool
-
-
-def tokenize(text: str) -> list[Tok]:
-    """Words, digit groups and marks, with offsets into ``text``."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        out.append(Tok(m.start(), m.end(), t, t.lower(), t[0].isdigit(), t[0].isalpha()))
-    return out
-
-
-@cache
-def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(t.low for t in tokenize(phrase))
-
-
-def _match_at(toks: list[Tok], i: int, phrase: str) -> int:
-    """Index after ``phrase`` if it matches ``toks`` from ``i``, else -1."""
-    words = _phrase_tokens(phrase)
-    if i < 0 or i + len(words) > len(toks):
-        return -1
-    for k, w in enumerate(words):
-        if toks[i + k].low != w:
-            return -1
-        # marks inside a phrase ("ca.", "km/h") must be glued to what precedes them
-        if k and not toks[i + k].is_word and not toks[i + k].is_digits:
-            if toks[i + k].start != toks[i + k - 1].end:
-                return -1
-    return i + len(words)
-
-
-def _match_before(toks: list[Tok], i: int, phrase: str) -> int:
-    """Index where ``phrase`` starts if it ends right before ``toks[i]``, else -1."""
-    n = len(_phrase_tokens(phrase))
-    j = i - n
-    return j if j >= 0 and _match_at(toks, j, phrase) == i else -1
-
-
-def _longest_after(toks: list[Tok], i: int, phrases) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    best = None
-    for p in phrases:
-        j = _match_at(toks, i, p)
-        if j > 0 and (best is None or j > best[0]):
-            best = (j, p)
-    return best
-
-
-def _longest_before(toks: list[Tok], i: int, phrases) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    best = None
-    for p in phrases:
-        j = _match_before(toks, i, p)
-        if j >= 0 and (best is None or j < best[0]):
-            best = (j, p)
-    return best
-
 
 @dataclass
 class Core:
@@ -136,12 +64,12 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
     """A number starting at ``toks[i]``: vague words, phrases, digits or number words."""
     t = toks[i]
     for phrase, (lo, hi) in sorted(lang.vague.items(), key=lambda kv: -len(kv[0])):
-        j = _match_at(toks, i, phrase)
+        j = match_at(toks, i, phrase)
         if j > 0:
             value = 5 * 10 ** math.floor(math.log10(lo))
             return Core(i, j, float(value), low=lo, high=hi, vague=True)
     for phrase, value in sorted(lang.phrases.items(), key=lambda kv: -len(kv[0])):
-        j = _match_at(toks, i, phrase)
+        j = match_at(toks, i, phrase)
         if j > 0:
             k, factor = _scale_after(toks, j, lang)
             if value < 1 and factor == 1.0:
@@ -236,7 +164,7 @@ def _is_name_number(text: str, toks: list[Tok], i: int, lang: Lang) -> bool:
         )
         unit_after = nxt is not None and (
             _known_glued(nxt.low, lang)
-            or _longest_after(toks, i + 1, (*lang.percent, *lang.currency_after)) is not None
+            or longest_after(toks, i + 1, (*lang.percent, *lang.currency_after)) is not None
         )
         if not known and not unit_after:
             return True  # "Boeing 737", "Formula 1", "Challenger 2"
@@ -254,7 +182,7 @@ def _skip_code(toks: list[Tok], i: int) -> int:
 
 
 def _currency_before(toks: list[Tok], i: int, lang: Lang) -> tuple[int, str] | None:
-    best = _longest_before(toks, i, lang.currency_before)
+    best = longest_before(toks, i, lang.currency_before)
     if best is None:
         return None
     j, phrase = best
@@ -302,26 +230,26 @@ def _read_suffix(text: str, toks: list[Tok], r: Reading, lang: Lang) -> None:
                 j += 1
             r.end_i = j
             return
-    age = _longest_after(toks, j, lang.age_after)
+    age = longest_after(toks, j, lang.age_after)
     if age:
         r.kind, r.end_i = "age", age[0]
         return
-    pp = _longest_after(toks, j, lang.percentage_points)
-    pc = _longest_after(toks, j, lang.percent)
+    pp = longest_after(toks, j, lang.percentage_points)
+    pc = longest_after(toks, j, lang.percent)
     if pp and (not pc or pp[0] >= pc[0]):
         r.kind, r.end_i = "percentage_points", pp[0]
         return
     if pc:
         r.kind, r.end_i = "percent", pc[0]
         return
-    cur = _longest_after(toks, j, lang.currency_after)
+    cur = longest_after(toks, j, lang.currency_after)
     if cur:
         r.kind, r.currency, r.end_i = "money", lang.currency_after[cur[1]], cur[0]
         return
     if r.currency:
         r.kind = "money"
         return
-    unit = _longest_after(toks, j, lang.measure_units)
+    unit = longest_after(toks, j, lang.measure_units)
     if unit:
         u = lang.measure_units[unit[1]]
         glued_unit = toks[j].start == last.end
@@ -351,7 +279,7 @@ def _read_compound_unit(toks: list[Tok], r: Reading, lang: Lang) -> None:
 
 def _read_qualifier(toks: list[Tok], r: Reading, lang: Lang) -> None:
     """Qualifier words before the figure (or its currency) and after it."""
-    best = _longest_before(toks, r.start_i, lang.qualifier_before)
+    best = longest_before(toks, r.start_i, lang.qualifier_before)
     if best:
         j, phrase = best
         q = lang.qualifier_before[phrase]
@@ -360,7 +288,7 @@ def _read_qualifier(toks: list[Tok], r: Reading, lang: Lang) -> None:
         else:
             r.start_i = j
         r.qualifier = q
-    after = _longest_after(toks, r.end_i, lang.qualifier_after)
+    after = longest_after(toks, r.end_i, lang.qualifier_after)
     if after and r.qualifier == "exact":
         r.qualifier = lang.qualifier_after[after[1]]
         r.end_i = after[0]
@@ -375,9 +303,9 @@ def _read_range(text: str, toks: list[Tok], r: Reading, lang: Lang) -> None:
     j = r.end_i
     if j >= len(toks):
         return
-    btw = _longest_before(toks, r.start_i, lang.range_between)
+    btw = longest_before(toks, r.start_i, lang.range_between)
     between = btw is not None
-    hit = _longest_after(toks, j, lang.range_between_and if between else lang.range_joiners)
+    hit = longest_after(toks, j, lang.range_between_and if between else lang.range_joiners)
     if not hit or hit[0] >= len(toks):
         return
     k = hit[0]
@@ -470,7 +398,7 @@ def _date_reading(toks: list[Tok], i: int, lang: Lang, doc_date: str | None) -> 
             iso = f"{y[0]:04d}-{lang.months[t.low]:02d}" if y else None
             return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso)
     if t.is_word:
-        rel = _longest_after(toks, i, lang.relative_days)
+        rel = longest_after(toks, i, lang.relative_days)
         if rel or t.low in lang.weekdays:
             end = rel[0] if rel else i + 1
             iso = None
@@ -491,7 +419,7 @@ def _time_reading(toks: list[Tok], i: int, lang: Lang) -> Reading | None:
     m = re.fullmatch(r"(\d{1,2})(?:[.:](\d{2}))?", t.text)
     if not m or int(m.group(1)) > 24 or int(m.group(2) or 0) > 59:
         return None
-    hit = _longest_after(toks, i + 1, (*lang.time_after, *lang.clock_after))
+    hit = longest_after(toks, i + 1, (*lang.time_after, *lang.clock_after))
     if hit is None and ":" not in t.text:
         return None
     if m.group(2) is None and (hit is None or hit[1] not in lang.clock_after):
@@ -655,7 +583,7 @@ def find_figures(
                 r.kind = "money"
             _read_suffix(text, toks, r, lang)
             _read_compound_unit(toks, r, lang)
-            aged = _longest_before(toks, r.start_i, lang.age_before)
+            aged = longest_before(toks, r.start_i, lang.age_before)
             if aged and r.kind == "count":
                 r.kind, r.start_i = "age", aged[0]
             if r.kind not in ("age", "ordinal"):

@@ -76,8 +76,13 @@ class Lang:
     particles: frozenset[str]
     denial_verbs: frozenset[str]
     according_to: tuple[str, ...]
+    according_to_postposed: frozenset[str]
     complementizers: frozenset[str]
     not_sources: frozenset[str]
+    clause_openers: frozenset[str]
+    name_links: frozenset[str]
+    cue_blockers: frozenset[str]
+    org_links: frozenset[str]
     pronouns: dict[str, str]
     role_leads: frozenset[str]
     roles: tuple[str, ...]
@@ -172,8 +177,13 @@ def get(code: str) -> Lang:
         particles=frozenset(s["particles"]),
         denial_verbs=frozenset(s["denial"]),
         according_to=tuple(s["according_to"]),
+        according_to_postposed=frozenset(s["according_to_postposed"]),
         complementizers=frozenset(s["complementizers"]),
         not_sources=frozenset(s["not_sources"]),
+        clause_openers=frozenset(s["clause_openers"]),
+        name_links=frozenset(s["name_links"]),
+        cue_blockers=frozenset(s["cue_blockers"]),
+        org_links=frozenset(s["org_links"]),
         pronouns=s["pronouns"],
         role_leads=frozenset(s["role_leads"]),
         roles=tuple(s["roles"]),
