@@ -27,10 +27,17 @@ from claimdiff.lang import Lang
 from claimdiff.language import data_for
 from claimdiff.models import Attribution
 from claimdiff.segment import Sentence
-from claimdiff.tokens import Tok, longest_after, match_at, tokenize
+from claimdiff.tokens import Tok, longest_after, tokenize
 
 _QUOTE_PAIRS = [
-    ("“", "”"), ("„", "”"), ("„", "“"), ("«", "»"), ("‘", "’"), ('"', '"'), ("'", "'"), ("‹", "›"),
+    ("“", "”"),
+    ("„", "”"),
+    ("„", "“"),
+    ("«", "»"),
+    ("‘", "’"),
+    ('"', '"'),
+    ("'", "'"),
+    ("‹", "›"),
 ]
 _DASHES = "–—"
 MAX_SOURCE_TOKENS = 14
@@ -77,15 +84,23 @@ class Registry:
     def by_surname(self, name: str) -> Person | None:
         last = name.split()[-1]
         for p in reversed(self.people):
-            if p.is_person and p.name != name and p.name.endswith(" " + last) and len(p.name) > len(name):
+            if (
+                p.is_person
+                and p.name != name
+                and p.name.endswith(" " + last)
+                and len(p.name) > len(name)
+            ):
                 return p
         return None
 
     def by_role(self, role: str) -> Person | None:
         words = set(role.lower().split())
         for p in reversed(self.people):
-            if p.role and p.is_person and words <= set(p.role.lower().split()) | words and (
-                words & set(p.role.lower().split())
+            if (
+                p.role
+                and p.is_person
+                and words <= set(p.role.lower().split()) | words
+                and (words & set(p.role.lower().split()))
             ):
                 return p
         return None
@@ -124,7 +139,12 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def _is_name_token(t: Tok) -> bool:
-    return t.is_word and t.text[0].isupper() and not t.text.isupper() or (t.is_word and t.text.isupper() and len(t.text) > 1)
+    return (
+        t.is_word
+        and t.text[0].isupper()
+        and not t.text.isupper()
+        or (t.is_word and t.text.isupper() and len(t.text) > 1)
+    )
 
 
 def _phrase_in(toks: list[Tok], i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
@@ -169,7 +189,12 @@ def read_source(
             continue
         if _is_name_token(t) and t.low not in lang.speech_verbs and not _is_function_word(t, lang):
             j += 1
-            if j < n and toks[j].text == "." and toks[j].start == t.end and t.low in lang.abbreviations:
+            if (
+                j < n
+                and toks[j].text == "."
+                and toks[j].start == t.end
+                and t.low in lang.abbreviations
+            ):
                 j += 1  # Dr. Nadia Rahman
             continue
         if t.text == "-" and j > start_content and j + 1 < n and toks[j + 1].start == t.end:
@@ -184,8 +209,11 @@ def read_source(
         if t.is_word and not t.text[0].isupper() and not _is_function_word(t, lang):
             # lowercase words count when a role, an organisation or a name follows soon
             ahead = next(
-                (k for k in range(j, min(j + 4, n))
-                 if _role_or_org_end(toks, k, lang) > k or _is_name_token(toks[k])),
+                (
+                    k
+                    for k in range(j, min(j + 4, n))
+                    if _role_or_org_end(toks, k, lang) > k or _is_name_token(toks[k])
+                ),
                 None,
             )
             if ahead is not None and all(
@@ -278,8 +306,10 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
             j += 1
     first_role = next((x for x in range(k, len(toks)) if role_mask[x]), None)
     after_role = [r for r in runs if first_role is not None and r[0] > first_role]
-    person_run = after_role[0] if after_role else next(
-        (r for r in runs if org_at < 0 or r[0] < org_at), None
+    person_run = (
+        after_role[0]
+        if after_role
+        else next((r for r in runs if org_at < 0 or r[0] < org_at), None)
     )
     has_role = any(role_mask)
     if org_at >= 0 and (person_run is None or not has_role):
@@ -322,7 +352,11 @@ def _with_named_apposition(toks: list[Tok], src: tuple[int, int], lang: Lang) ->
     "the opposition leader, Marcus Obi, told" / "de advocaat van de verdachte, Mirjam Dekker."
     """
     i, j = src
-    if any(_is_name_token(toks[k]) for k in range(i, j)) or j + 1 >= len(toks) or toks[j].text != ",":
+    if (
+        any(_is_name_token(toks[k]) for k in range(i, j))
+        or j + 1 >= len(toks)
+        or toks[j].text != ","
+    ):
         return src
     k = j + 1
     while k < len(toks) and (_is_name_token(toks[k]) or toks[k].low in lang.name_links):
@@ -353,8 +387,10 @@ def _subject_before(toks: list[Tok], i: int, lang: Lang) -> tuple[int, int] | No
             return src
         if len(gap) <= 2 and all(t.is_word and not _is_name_token(t) for t in gap):
             return src
-        if gap[0].text == "," and _phrase_in(toks, src[1] + 1, lang.roles) > src[1] + 1 and not any(
-            t.low in lang.speech_verbs or t.text in ",;" for t in gap[1:]
+        if (
+            gap[0].text == ","
+            and _phrase_in(toks, src[1] + 1, lang.roles) > src[1] + 1
+            and not any(t.low in lang.speech_verbs or t.text in ",;" for t in gap[1:])
         ):
             return src  # "Filippo Grandi, hoge commissaris voor vluchtelingen van de VN vertelde"
         if gap[0].text == "," and "," in [t.text for t in gap[1:]]:
@@ -406,7 +442,7 @@ def _clause_start(toks: list[Tok], i: int, lang: Lang) -> int:
     k = i - 1
     while k >= 0:
         t = toks[k]
-        if t.text in ";:”“\"«»„" or t.low in lang.clause_openers:
+        if t.text in ';:”“"«»„' or t.low in lang.clause_openers:
             return k + 1
         if t.text == "," and not _comma_inside_apposition(toks, k, i, lang):
             return k + 1
@@ -420,7 +456,7 @@ def _comma_inside_apposition(toks: list[Tok], k: int, i: int, lang: Lang) -> boo
     "Jonathan Reyes, the chief executive of Kestrel Energy, said": the second
     comma closes the apposition, the first opens it.
     """
-    if 0 < k and _is_name_token(toks[k - 1]) and _phrase_in(toks, k + 1, lang.roles) > k + 1:
+    if k > 0 and _is_name_token(toks[k - 1]) and _phrase_in(toks, k + 1, lang.roles) > k + 1:
         return True
     commas = [m for m in range(0, i) if toks[m].text == ","]
     if len(commas) < 2 or k not in commas[-2:] or i - commas[-1] > 3:
@@ -447,9 +483,18 @@ def find_in_sentence(toks: list[Tok], lang: Lang, quotes: list[Quote]) -> list[F
         if kind == "according_to":
             src = read_source(toks, cue_end, lang, loose=True)
             if src:
-                out.append(Found(toks[src[0]].start, toks[src[1] - 1].end, cue_tok.text if cue_end == i + 1
-                                 else " ".join(t.text for t in toks[i:cue_end]),
-                                 cue_tok.start, toks[cue_end - 1].end, kind))
+                out.append(
+                    Found(
+                        toks[src[0]].start,
+                        toks[src[1] - 1].end,
+                        cue_tok.text
+                        if cue_end == i + 1
+                        else " ".join(t.text for t in toks[i:cue_end]),
+                        cue_tok.start,
+                        toks[cue_end - 1].end,
+                        kind,
+                    )
+                )
             i = cue_end
             continue
         # the subject before the verb: "X zei", "X heeft gisteren bekendgemaakt", "hoewel Moskou ontkent"
@@ -461,8 +506,11 @@ def find_in_sentence(toks: list[Tok], lang: Lang, quotes: list[Quote]) -> list[F
             if after is not None:
                 after = _with_named_apposition(toks, after, lang)
                 nxt = toks[after[1]] if after[1] < len(toks) else None
-                if nxt is None or not nxt.is_word or nxt.low in lang.complementizers or (
-                    nxt.low in lang.particles or not _is_name_token(nxt)
+                if (
+                    nxt is None
+                    or not nxt.is_word
+                    or nxt.low in lang.complementizers
+                    or (nxt.low in lang.particles or not _is_name_token(nxt))
                 ):
                     found = after
         if found:
@@ -472,8 +520,16 @@ def find_in_sentence(toks: list[Tok], lang: Lang, quotes: list[Quote]) -> list[F
             end_tok = j1 if j1 > i else cue_end
             if end_tok < len(toks) and toks[end_tok].low in lang.particles and j1 > i:
                 cue_text += " " + toks[end_tok].text
-            out.append(Found(toks[j0].start, toks[j1 - 1].end, cue_text.lower(), cue_tok.start,
-                             cue_tok.end, kind))
+            out.append(
+                Found(
+                    toks[j0].start,
+                    toks[j1 - 1].end,
+                    cue_text.lower(),
+                    cue_tok.start,
+                    cue_tok.end,
+                    kind,
+                )
+            )
         i = cue_end
     return out
 
@@ -494,16 +550,28 @@ def _speaker_after_quote(text: str, q: Quote, sent_end: int, lang: Lang) -> Foun
         src = read_source(toks, cue[1], lang)
         if src:
             src = _with_named_apposition(toks, src, lang)
-            return Found(base + toks[src[0]].start, base + toks[src[1] - 1].end, toks[k].low,
-                         base + toks[k].start, base + toks[k].end, "quote")
+            return Found(
+                base + toks[src[0]].start,
+                base + toks[src[1] - 1].end,
+                toks[k].low,
+                base + toks[k].start,
+                base + toks[k].end,
+                "quote",
+            )
         return None
     src = read_source(toks, k, lang)
     if src and src[1] < len(toks):
         cue = _verb_at(toks, src[1], lang)
         if cue:
             vt = toks[src[1]]
-            return Found(base + toks[src[0]].start, base + toks[src[1] - 1].end, vt.low,
-                         base + vt.start, base + vt.end, "quote")
+            return Found(
+                base + toks[src[0]].start,
+                base + toks[src[1] - 1].end,
+                vt.low,
+                base + vt.start,
+                base + vt.end,
+                "quote",
+            )
     return None
 
 
@@ -517,10 +585,14 @@ def _speaker_before_quote(text: str, q: Quote, sent_start: int, lang: Lang) -> F
     if not src:
         return None
     cue_tok = next((t for t in toks[src[1] :] if t.low in lang.speech_verbs), None)
-    return Found(sent_start + toks[src[0]].start, sent_start + toks[src[1] - 1].end,
-                 cue_tok.low if cue_tok else ":",
-                 sent_start + cue_tok.start if cue_tok else sent_start + toks[-1].start,
-                 sent_start + cue_tok.end if cue_tok else sent_start + toks[-1].end, "quote")
+    return Found(
+        sent_start + toks[src[0]].start,
+        sent_start + toks[src[1] - 1].end,
+        cue_tok.low if cue_tok else ":",
+        sent_start + cue_tok.start if cue_tok else sent_start + toks[-1].start,
+        sent_start + cue_tok.end if cue_tok else sent_start + toks[-1].end,
+        "quote",
+    )
 
 
 def _dash_quote(text: str, s: Sentence) -> Quote | None:
@@ -550,9 +622,16 @@ def _make(text: str, f: Found, lang: Lang, reg: Registry, base: int = 0) -> Attr
         if is_person:
             reg.last_speaker = person
     return Attribution(
-        start=f.src_start, end=f.src_end, text=source, source=source,
-        canonical_source=canonical, role=role, cue=f.cue, kind=f.kind,  # type: ignore[arg-type]
-        cue_start=f.cue_start, cue_end=f.cue_end,
+        start=f.src_start,
+        end=f.src_end,
+        text=source,
+        source=source,
+        canonical_source=canonical,
+        role=role,
+        cue=f.cue,
+        kind=f.kind,  # type: ignore[arg-type]
+        cue_start=f.cue_start,
+        cue_end=f.cue_end,
     )
 
 
@@ -561,11 +640,15 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
     toks = tokenize(s.text)
     i = 0
     while i < len(toks):
-        after_preposition = i > 0 and _is_function_word(toks[i - 1], lang) and (
-            toks[i - 1].low not in lang.role_leads
+        after_preposition = (
+            i > 0
+            and _is_function_word(toks[i - 1], lang)
+            and (toks[i - 1].low not in lang.role_leads)
         )
-        if toks[i].is_word and not after_preposition and (
-            _is_name_token(toks[i]) or toks[i].low in lang.role_leads
+        if (
+            toks[i].is_word
+            and not after_preposition
+            and (_is_name_token(toks[i]) or toks[i].low in lang.role_leads)
         ):
             src = read_source(toks, i, lang)
             if src and src[1] - src[0] >= 2:
@@ -577,7 +660,11 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
                         app = _phrase_in(toks, src[1] + 1, lang.roles)
                         if app > 0:
                             k = app
-                            while k < len(toks) and toks[k].text not in ",.;" and toks[k].low not in lang.speech_verbs:
+                            while (
+                                k < len(toks)
+                                and toks[k].text not in ",.;"
+                                and toks[k].low not in lang.speech_verbs
+                            ):
                                 k += 1
                             role = s.text[toks[src[1] + 1].start : toks[k - 1].end]
                     reg.add(name, role, True)
@@ -586,7 +673,9 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
         i += 1
 
 
-def find_attributions(text: str, sentences: list[Sentence], language: str) -> list[list[Attribution]]:
+def find_attributions(
+    text: str, sentences: list[Sentence], language: str
+) -> list[list[Attribution]]:
     """The attributions of each sentence of a report (one list per sentence)."""
     lang = data_for(language)
     reg = Registry()
@@ -601,14 +690,18 @@ def find_attributions(text: str, sentences: list[Sentence], language: str) -> li
         _register_mentions(text, s, lang, reg)
         toks = tokenize(s.text)
         local = [
-            Quote(q.start - s.start, q.end - s.start, q.inner_start - s.start, q.inner_end - s.start)
+            Quote(
+                q.start - s.start, q.end - s.start, q.inner_start - s.start, q.inner_end - s.start
+            )
             for q in quotes
             if q.start < s.end and q.end > s.start
         ]
         dash = _dash_quote(text, s)
         attrs: list[Attribution] = []
         # 1. direct quotes that end or start in this sentence
-        for q in [q for q in quotes if q.start < s.end and q.end > s.start] + ([dash] if dash else []):
+        for q in [q for q in quotes if q.start < s.end and q.end > s.start] + (
+            [dash] if dash else []
+        ):
             key = q.start
             if key in quote_speaker:
                 continue
@@ -617,7 +710,12 @@ def find_attributions(text: str, sentences: list[Sentence], language: str) -> li
                 if dash is q:
                     comma = s.text.find(", ")
                     if comma > 0:
-                        f = _speaker_after_quote(text, Quote(s.start, s.start + comma, s.start + 2, s.start + comma), s.end, lang)
+                        f = _speaker_after_quote(
+                            text,
+                            Quote(s.start, s.start + comma, s.start + 2, s.start + comma),
+                            s.end,
+                            lang,
+                        )
                 else:
                     f = _speaker_after_quote(text, q, s.end, lang)
             if f is None and q.start >= s.start:
@@ -634,7 +732,11 @@ def find_attributions(text: str, sentences: list[Sentence], language: str) -> li
             if f is not None:
                 a = _make(text, f, lang, reg)
                 quote_speaker[key] = a
-        covering = [quote_speaker[q.start] for q in quotes if q.start < s.end and q.end > s.start and q.start in quote_speaker]
+        covering = [
+            quote_speaker[q.start]
+            for q in quotes
+            if q.start < s.end and q.end > s.start and q.start in quote_speaker
+        ]
         if dash and dash.start in quote_speaker:
             covering.append(quote_speaker[dash.start])
         for a in covering:
@@ -647,7 +749,9 @@ def find_attributions(text: str, sentences: list[Sentence], language: str) -> li
             if f.cue_start is not None and f.cue_end is not None:
                 f.cue_start += s.start
                 f.cue_end += s.start
-            if any(a.start <= f.src_start < a.end or f.src_start <= a.start < f.src_end for a in attrs):
+            if any(
+                a.start <= f.src_start < a.end or f.src_start <= a.start < f.src_end for a in attrs
+            ):
                 continue
             attrs.append(_make(text, f, lang, reg))
         prev_quote_attr = covering[-1] if covering else None

@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from claimdiff.language import data_for
 from claimdiff.lang import Lang
+from claimdiff.language import data_for
 from claimdiff.models import Figure
-from claimdiff.tokens import Tok, longest_after, longest_before, match_at, tokenize
 from claimdiff.numerals import evaluate, parse_digits, parse_word
+from claimdiff.tokens import Tok, longest_after, longest_before, match_at, tokenize
+
 
 @dataclass
 class Core:
@@ -148,7 +149,12 @@ def _is_name_number(text: str, toks: list[Tok], i: int, lang: Lang) -> bool:
         return True
     if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
         return True  # phone numbers, codes: 020, 0800
-    if i > 0 and toks[i - 1].end < t.start and toks[i - 1].is_word and toks[i - 1].text[0].isupper():
+    if (
+        i > 0
+        and toks[i - 1].end < t.start
+        and toks[i - 1].is_word
+        and toks[i - 1].text[0].isupper()
+    ):
         w = toks[i - 1].low
         known = (
             toks[i - 1].text.isupper()  # an acronym: "VVD 24 zetels"
@@ -174,8 +180,10 @@ def _is_name_number(text: str, toks: list[Tok], i: int, lang: Lang) -> bool:
 def _skip_code(toks: list[Tok], i: int) -> int:
     """Index after a phone number or code that starts at ``toks[i]`` (020-5551234, 0800 555 0199)."""
     j = i + 1
-    while j < len(toks) and (toks[j].is_digits or toks[j].text in "-/") and (
-        toks[j].start - toks[j - 1].end <= 1
+    while (
+        j < len(toks)
+        and (toks[j].is_digits or toks[j].text in "-/")
+        and (toks[j].start - toks[j - 1].end <= 1)
     ):
         j += 1
     return j
@@ -295,7 +303,7 @@ def _read_qualifier(toks: list[Tok], r: Reading, lang: Lang) -> None:
 
 
 def _read_range(text: str, toks: list[Tok], r: Reading, lang: Lang) -> None:
-    """"tussen 40 en 50", "40 à 50", "45 million to 50 million", "40-50".
+    """ "tussen 40 en 50", "40 à 50", "45 million to 50 million", "40-50".
 
     Not a range: a change ("van 34 naar 27", "from 10 to 20"), two figures of
     different units ("fell 6.4% to 1.18 billion euros"), or a falling pair.
@@ -414,7 +422,7 @@ def _date_reading(toks: list[Tok], i: int, lang: Lang, doc_date: str | None) -> 
 
 
 def _time_reading(toks: list[Tok], i: int, lang: Lang) -> Reading | None:
-    """"14.30 uur", "2.15pm", "10:30"."""
+    """ "14.30 uur", "2.15pm", "10:30"."""
     t = toks[i]
     m = re.fullmatch(r"(\d{1,2})(?:[.:](\d{2}))?", t.text)
     if not m or int(m.group(1)) > 24 or int(m.group(2) or 0) > 59:
@@ -444,7 +452,10 @@ def _measure(toks: list[Tok], r: Reading, lang: Lang) -> str | None:
     while j < len(toks) and len(words) < 3:
         t = toks[j]
         glued_hyphen = (
-            t.text == "-" and words and j + 1 < len(toks) and toks[j + 1].start == t.end
+            t.text == "-"
+            and words
+            and j + 1 < len(toks)
+            and toks[j + 1].start == t.end
             and t.start == toks[j - 1].end
         )
         if glued_hyphen:
@@ -452,14 +463,19 @@ def _measure(toks: list[Tok], r: Reading, lang: Lang) -> str | None:
             j += 2
             continue
         is_number = t.is_digits or parse_word(t.low, lang) is not None
-        if t.is_word and not is_number and t.low not in lang.measure_stop and (
-            t.low not in lang.speech_verbs
+        if (
+            t.is_word
+            and not is_number
+            and t.low not in lang.measure_stop
+            and (t.low not in lang.speech_verbs)
         ):
             if r.unit and not skipped:
                 return None  # "70 km/h drove": after a unit comes a verb, not a noun
             words.append(t.low)
-        elif not words and skipped < 4 and (
-            t.low in lang.range_from or t.low in lang.measure_skip or is_number
+        elif (
+            not words
+            and skipped < 4
+            and (t.low in lang.range_from or t.low in lang.measure_skip or is_number)
         ):
             skipped += 1  # "22,8 procent van de stemmen", "14 of Portugal's 18 districts"
         else:
@@ -496,8 +512,15 @@ def _to_figure(text: str, toks: list[Tok], r: Reading, lang: Lang, base: int) ->
     s, e = toks[r.start_i].start, toks[r.end_i - 1].end
     c = r.core
     if r.kind in ("date", "time"):
-        return Figure(start=base + s, end=base + e, text=text[s:e], value=None,
-                      qualifier="exact", kind=r.kind, iso=r.iso)  # type: ignore[arg-type]
+        return Figure(
+            start=base + s,
+            end=base + e,
+            text=text[s:e],
+            value=None,
+            qualifier="exact",
+            kind=r.kind,
+            iso=r.iso,
+        )  # type: ignore[arg-type]
     measure = _measure(toks, r, lang)
     kind = r.kind
     if kind == "count" and _is_year(toks, r, lang, measure is not None):
@@ -517,9 +540,17 @@ def _to_figure(text: str, toks: list[Tok], r: Reading, lang: Lang, base: int) ->
         low, high = None, value
     value = float(round(value, 9))
     return Figure(
-        start=base + s, end=base + e, text=text[s:e], value=value, qualifier=q,  # type: ignore[arg-type]
-        low=None if low is None else round(low, 9), high=None if high is None else round(high, 9),
-        kind=kind, unit=r.unit, currency=r.currency, measure=measure,  # type: ignore[arg-type]
+        start=base + s,
+        end=base + e,
+        text=text[s:e],
+        value=value,
+        qualifier=q,  # type: ignore[arg-type]
+        low=None if low is None else round(low, 9),
+        high=None if high is None else round(high, 9),
+        kind=kind,
+        unit=r.unit,
+        currency=r.currency,
+        measure=measure,  # type: ignore[arg-type]
     )
 
 
@@ -544,7 +575,11 @@ def find_figures(
         )
         if r is None:
             if _is_name_number(text, toks, i, lang):
-                i = _skip_code(toks, i) if t.text[0] == "0" or "/" in text[t.end : t.end + 1] else i + 1
+                i = (
+                    _skip_code(toks, i)
+                    if t.text[0] == "0" or "/" in text[t.end : t.end + 1]
+                    else i + 1
+                )
                 continue
             core = _read_core(toks, i, lang)
             if core is None:

@@ -20,7 +20,9 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # The seed's first line: ` date 2022-02 'headline'`
-_DATE_LINE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}){0,2})[ \t]+(.*?)[ \t]*(?:\r?\n|\Z)")
+_DATE_LINE = re.compile(
+    r"\A\ufeff?[ \t]*date[ \t]+(\d{4}(?:-\d{1,2}){0,2})[ \t]+(.*?)[ \t]*(?:\r?\n|\Z)"
+)
 _QUOTES = "'\"‘’“”„«»"
 
 

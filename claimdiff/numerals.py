@@ -163,4 +163,3 @@ def parse_word(word: str, lang: Lang) -> float | None:
     (True, 14.0)
     """
     return _parse_word_cached(word.lower(), lang)
-

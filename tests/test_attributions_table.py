@@ -19,7 +19,9 @@ from claimdiff.segment import split_sentences
 
 CASES = [
     json.loads(line)
-    for line in (Path(__file__).parent / "data" / "attributions.jsonl").read_text("utf-8").splitlines()
+    for line in (Path(__file__).parent / "data" / "attributions.jsonl")
+    .read_text("utf-8")
+    .splitlines()
     if line.strip()
 ]
 
