@@ -32,8 +32,9 @@ from itertools import combinations
 
 import numpy as np
 
+from claimdiff.encoders import Encoder
 from claimdiff.extract import SUBSTANTIVE
-from claimdiff.models import Attribution, Claim, Difference, Figure, Group
+from claimdiff.models import Attribution, Claim, Difference, Figure, Group, Verdict
 
 DEFAULT_TOLERANCE = 0.1
 
@@ -202,7 +203,7 @@ class SourceMatcher:
     Buitenlandse Zaken" matches "the Dutch foreign ministry").
     """
 
-    def __init__(self, encoder=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, encoder: Encoder | None = None) -> None:
         self.encoder = encoder
         self._vec: dict[str, np.ndarray] = {}
 
@@ -291,7 +292,7 @@ def build_groups(
     groups: list[tuple[list[str], float | None]],
     claims: dict[str, Claim],
     tolerance: float = DEFAULT_TOLERANCE,
-    encoder=None,  # type: ignore[no-untyped-def]
+    encoder: Encoder | None = None,
 ) -> list[Group]:
     """Groups with verdicts and pairwise differences, in a stable order."""
     matcher = SourceMatcher(encoder)
@@ -301,6 +302,7 @@ def build_groups(
         diffs: list[Difference] = []
         for x, y in combinations(ids, 2):
             diffs.extend(compare_pair(claims[x], claims[y], tolerance, matcher))
+        verdict: Verdict
         if len(ids) == 1:
             verdict = "unique"
         elif any(d.kind in ("figure", "attribution") for d in diffs):
@@ -312,7 +314,7 @@ def build_groups(
                 id=f"g{n}",
                 claims=ids,
                 verdict=verdict,
-                differences=diffs,  # type: ignore[arg-type]
+                differences=diffs,
                 score=None if score is None else round(score, 4),
             )
         )

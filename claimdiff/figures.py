@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from claimdiff.lang import Lang
 from claimdiff.language import data_for
-from claimdiff.models import Figure
+from claimdiff.models import Figure, FigureKind, Qualifier
 from claimdiff.numerals import evaluate, parse_digits, parse_word
 from claimdiff.tokens import Tok, longest_after, longest_before, match_at, tokenize
 
@@ -97,7 +97,7 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
             break
         if w in lang.hundred:
             parts.append((lang.hundred[w], "hundred"))
-        elif w in lang.scales and not (w in lang.thousand and not parts and False):
+        elif w in lang.scales:
             parts.append((lang.scales[w], "scale"))
         elif w in lang.weak_one and not parts:
             nxt = toks[j + 1].low if j + 1 < len(toks) else ""
@@ -105,11 +105,11 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
                 break
             parts.append((1.0, "unit"))
         else:
-            v = parse_word(w, lang)
-            if v is None:
+            wv = parse_word(w, lang)
+            if wv is None:
                 break
             kind = "fraction" if w in lang.fractions else "unit"
-            parts.append((v, kind))
+            parts.append((wv, kind))
         j += 1
     if not parts or all(k == "scale" for _, k in parts):
         return None
@@ -206,8 +206,8 @@ class Reading:
     core: Core
     start_i: int
     end_i: int
-    qualifier: str = "exact"
-    kind: str = "count"
+    qualifier: Qualifier = "exact"
+    kind: FigureKind = "count"
     unit: str | None = None
     currency: str | None = None
     iso: str | None = None
@@ -399,12 +399,16 @@ def _date_reading(toks: list[Tok], i: int, lang: Lang, doc_date: str | None) -> 
             iso = f"{year:04d}-{m[0]:02d}-{int(d.text):02d}" if year else None
             return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso)
     capital_only = t.low in lang.month_needs_capital
-    if t.is_word and t.low in lang.months and (len(t.low) > 3 or capital_only):
-        if not capital_only or (t.text[0].isupper() and i > 0):
-            y = year_at(i + 1)
-            end = y[1] if y else i + 1
-            iso = f"{y[0]:04d}-{lang.months[t.low]:02d}" if y else None
-            return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso)
+    if (
+        t.is_word
+        and t.low in lang.months
+        and (len(t.low) > 3 or capital_only)
+        and (not capital_only or (t.text[0].isupper() and i > 0))
+    ):
+        y = year_at(i + 1)
+        end = y[1] if y else i + 1
+        iso = f"{y[0]:04d}-{lang.months[t.low]:02d}" if y else None
+        return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso)
     if t.is_word:
         rel = longest_after(toks, i, lang.relative_days)
         if rel or t.low in lang.weekdays:
@@ -485,7 +489,7 @@ def _measure(toks: list[Tok], r: Reading, lang: Lang) -> str | None:
         return " ".join(words)
     for k in range(r.start_i - 1, -1, -1):
         if toks[k].low in lang.count_nouns:
-            noun = []
+            noun: list[str] = []
             for m in range(k + 1, min(k + 4, r.start_i)):
                 if not toks[m].is_word or toks[m].low in lang.measure_stop:
                     if noun:
@@ -520,7 +524,7 @@ def _to_figure(text: str, toks: list[Tok], r: Reading, lang: Lang, base: int) ->
             qualifier="exact",
             kind=r.kind,
             iso=r.iso,
-        )  # type: ignore[arg-type]
+        )
     measure = _measure(toks, r, lang)
     kind = r.kind
     if kind == "count" and _is_year(toks, r, lang, measure is not None):
@@ -544,13 +548,13 @@ def _to_figure(text: str, toks: list[Tok], r: Reading, lang: Lang, base: int) ->
         end=base + e,
         text=text[s:e],
         value=value,
-        qualifier=q,  # type: ignore[arg-type]
+        qualifier=q,
         low=None if low is None else round(low, 9),
         high=None if high is None else round(high, 9),
         kind=kind,
         unit=r.unit,
         currency=r.currency,
-        measure=measure,  # type: ignore[arg-type]
+        measure=measure,
     )
 
 

@@ -8,7 +8,7 @@ from claimdiff import lang as langdata
 
 
 @cache
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier():  # noqa: ANN202
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)

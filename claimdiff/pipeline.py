@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimdiff import __version__
 from claimdiff.errors import InputError
 from claimdiff.models import Claim, Document, Report
+
+if TYPE_CHECKING:
+    from claimdiff.encoders import Encoder
 
 PathLike = str | Path
 
@@ -65,7 +69,7 @@ def compare(
     cache: bool = True,
     tolerance: float | None = None,
     max_bytes: int | None = None,
-    encoder=None,  # type: ignore[no-untyped-def]
+    encoder: Encoder | None = None,
 ) -> Report:
     """Compare two or more reports of one event, claim by claim.
 

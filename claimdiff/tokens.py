@@ -52,9 +52,9 @@ def match_at(toks: list[Tok], i: int, phrase: str) -> int:
         if toks[i + k].low != w:
             return -1
         # marks inside a phrase ("ca.", "km/h") must be glued to what precedes them
-        if k and not toks[i + k].is_word and not toks[i + k].is_digits:
-            if toks[i + k].start != toks[i + k - 1].end:
-                return -1
+        mark = not toks[i + k].is_word and not toks[i + k].is_digits
+        if k and mark and toks[i + k].start != toks[i + k - 1].end:
+            return -1
     return i + len(words)
 
 

@@ -15,9 +15,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast, get_args
 
 from claimdiff.errors import InputError
+from claimdiff.models import Qualifier
 
 FALLBACK = "en"
 
@@ -45,8 +46,8 @@ class Lang:
     vague: dict[str, tuple[float, float]]
     ordinals: dict[str, int]
     ordinal_suffixes: tuple[str, ...]
-    qualifier_before: dict[str, str]
-    qualifier_after: dict[str, str]
+    qualifier_before: dict[str, Qualifier]
+    qualifier_after: dict[str, Qualifier]
     change_verbs: frozenset[str]
     to_words: frozenset[str]
     range_from: frozenset[str]
@@ -115,6 +116,16 @@ def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in d.items()}
 
 
+def _qualifiers(code: str, table: dict[str, str]) -> dict[str, Qualifier]:
+    allowed = get_args(Qualifier)
+    for phrase, q in table.items():
+        if q not in allowed:
+            raise InputError(
+                f"claimdiff/lang/{code}.toml: qualifier {q!r} of {phrase!r} is not one of {allowed}"
+            )
+    return cast(dict[str, Qualifier], table)
+
+
 @cache
 def get(code: str) -> Lang:
     """The language tables for ``code``; unknown codes raise a friendly error."""
@@ -146,8 +157,8 @@ def get(code: str) -> Lang:
         vague={k: (float(v[0]), float(v[1])) for k, v in n["vague"].items()},
         ordinals=n["ordinals"],
         ordinal_suffixes=tuple(n["ordinal_suffixes"]),
-        qualifier_before=q["before"],
-        qualifier_after=q["after"],
+        qualifier_before=_qualifiers(code, q["before"]),
+        qualifier_after=_qualifiers(code, q["after"]),
         change_verbs=frozenset(q["change_verbs"]),
         to_words=frozenset(q["to_words"]),
         range_from=frozenset(q["ranges"]["from"]),
