@@ -4,8 +4,10 @@
    matrices (no Python loop over pairs): the cosine of their embeddings with
    the figures masked (so "352 killed" and "406 killed" still align), the
    rapidfuzz token-set similarity when both reports share a language, shared
-   names, shared sources, and what their figures are (kind and unit; the same
-   value in both is an anchor; figures of only different kinds count against).
+   names, shared sources, what their figures count (the cosine of the measure
+   words: "brandweerlieden" and "firefighters") and what they are (kind and
+   unit; the same value in both is an anchor; figures of only different kinds
+   count against).
 2. **Score**: a logistic model over those signals; its weights and threshold
    live in ``claimdiff/data/align_weights.json`` (fitted on labelled pairs,
    see ``benchmarks/``) and can be overridden.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +34,7 @@ from claimdiff.encoders import Encoder
 from claimdiff.extract import SUBSTANTIVE
 from claimdiff.models import Claim
 
-MASK = "#"
+MASK = "0"
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,12 @@ class Weights:
     names: float
     sources: float
     anchor: float
+    measure: float
     same_kind: float
     kind_clash: float
+    day_clash: float
     threshold: float
+    link: float
 
     @staticmethod
     def from_dict(d: dict[str, float]) -> Weights:
@@ -60,13 +66,13 @@ def default_weights() -> Weights:
 
 
 def masked_text(claim: Claim) -> str:
-    """The claim's text with its figures replaced by ``#`` (dates and names stay).
+    """The claim's text with its figures replaced by ``0`` (dates and names stay).
 
     >>> from claimdiff.models import Figure
     >>> c = Claim(id="a:1", doc="a", start=0, end=22, text="352 civilians died.", line=1,
     ...           column=1, sentence=0, figures=[Figure(start=0, end=3, text="352", value=352)])
     >>> masked_text(c)
-    '# civilians died.'
+    '0 civilians died.'
     """
     out = []
     pos = claim.start
@@ -78,6 +84,46 @@ def masked_text(claim: Claim) -> str:
         pos = f.end
     out.append(claim.text[pos - claim.start :])
     return "".join(out)
+
+
+def content_text(claim: Claim) -> str:
+    """What the claim says, without who says it: the quote's words, or the text
+    with the attribution clause cut out; figures masked.
+
+    "“Dit hebben we nog nooit meegemaakt”, aldus burgemeester Anna de Vries"
+    and "…, zei brandweercommandant Peter Janssen" then align on what was said.
+    """
+    text = masked_text(claim)
+    offset = claim.start
+    cuts = []
+    for a in claim.attributions:
+        lo = min(a.start, a.cue_start if a.cue_start is not None else a.start)
+        hi = max(a.end, a.cue_end if a.cue_end is not None else a.end)
+        if claim.start <= lo and hi <= claim.end:
+            cuts.append((lo, hi))
+    if not cuts:
+        return text
+    # masking shifted offsets; cut on the unmasked text instead and mask what remains
+    keep = []
+    pos = offset
+    for lo, hi in sorted(cuts):
+        if lo > pos:
+            keep.append((pos, lo))
+        pos = max(pos, hi)
+    keep.append((pos, claim.end))
+    pieces = []
+    for lo, hi in keep:
+        part = claim.model_copy(
+            update={
+                "start": lo,
+                "end": hi,
+                "text": claim.text[lo - offset : hi - offset],
+                "figures": [f for f in claim.figures if lo <= f.start and f.end <= hi],
+            }
+        )
+        pieces.append(masked_text(part))
+    out = " ".join(p.strip(" ,;:") for p in pieces if p.strip(" ,;:.\"'“”‘’„«»"))
+    return out or text
 
 
 def _fold(word: str) -> str:
@@ -112,6 +158,17 @@ def figure_keys(claim: Claim) -> tuple[set[str], set[str]]:
         v = f.value
         anchors.add(f"{k}={float(f'{v:.2g}') if v else 0}")
     return kinds, anchors
+
+
+def day_keys(claim: Claim) -> set[str]:
+    """The days a claim names: "2024-07-23" when resolved, else the weekday ("wd1")."""
+    keys = set()
+    for f in claim.figures:
+        if f.kind == "date" and f.weekday is not None:
+            keys.add(f"wd{f.weekday}")
+        elif f.kind == "date" and f.iso and len(f.iso) == 10:
+            keys.add(f"wd{date.fromisoformat(f.iso).weekday()}")
+    return keys
 
 
 def _binary(rows: Sequence[set[str]], vocab: dict[str, int]) -> np.ndarray:
@@ -150,20 +207,40 @@ class Features:
     sources: list[set[str]]
     kinds: list[set[str]]
     anchors: list[set[str]]
+    days: list[set[str]]
+    measures: np.ndarray  # mean embedding of what the figures count; zero when none
+
+
+def _measure_vectors(claims: list[Claim], encoder: Encoder, dim: int) -> np.ndarray:
+    """One unit vector per claim: the mean embedding of its figures' measures ("brandweerlieden")."""
+    words = sorted({f.measure for c in claims for f in c.figures if f.measure})
+    out = np.zeros((len(claims), dim), dtype=np.float32)
+    if not words:
+        return out
+    vec = dict(zip(words, encoder.encode(words), strict=True))
+    for i, c in enumerate(claims):
+        ms = [vec[f.measure] for f in c.figures if f.measure]
+        if ms:
+            m = np.mean(ms, axis=0)
+            out[i] = m / max(float(np.linalg.norm(m)), 1e-9)
+    return out
 
 
 def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Features:
-    masked = [masked_text(c) for c in claims]
+    masked = [content_text(c) for c in claims]
     fk = [figure_keys(c) for c in claims]
+    vectors = encoder.encode(masked) if claims else np.zeros((0, 1), np.float32)
     return Features(
         claims=claims,
         languages=languages,
-        vectors=encoder.encode(masked) if claims else np.zeros((0, 1), np.float32),
+        vectors=vectors,
+        measures=_measure_vectors(claims, encoder, vectors.shape[1]),
         masked=[m.lower() for m in masked],
         names=[name_keys(c) for c in claims],
         sources=[source_keys(c) for c in claims],
         kinds=[k for k, _ in fk],
         anchors=[a for _, a in fk],
+        days=[day_keys(c) for c in claims],
     )
 
 
@@ -188,7 +265,7 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
         )
         / 100.0
     )
-    out = {"cosine": cos, "fuzz": fz * same}
+    out = {"cosine": cos, "fuzz": fz * same, "measure": fa.measures[ia] @ fa.measures[ib].T}
     for name, attr in (("names", "names"), ("sources", "sources"), ("anchor", "anchors")):
         rows_a = [getattr(fa, attr)[i] for i in ia]
         rows_b = [getattr(fa, attr)[j] for j in ib]
@@ -201,6 +278,11 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
     shared = ma @ mb.T
     has_a, has_b = ma.sum(1)[:, None] > 0, mb.sum(1)[None, :] > 0
     out["same_kind"] = (shared > 0).astype(np.float32)
+    da, db = [fa.days[i] for i in ia], [fa.days[j] for j in ib]
+    vocab = _vocab(da, db)
+    ma, mb = _binary(da, vocab), _binary(db, vocab)
+    day_a, day_b = ma.sum(1)[:, None] > 0, mb.sum(1)[None, :] > 0
+    out["day_clash"] = (((ma @ mb.T) == 0) & day_a & day_b).astype(np.float32)
     out["kind_clash"] = ((shared == 0) & has_a & has_b).astype(np.float32)
     out["anchor"] = (out["anchor"] > 0).astype(np.float32)
     return out
@@ -215,10 +297,34 @@ def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
         + w.names * sig["names"]
         + w.sources * sig["sources"]
         + w.anchor * sig["anchor"]
+        + w.measure * sig["measure"]
         + w.same_kind * sig["same_kind"]
         + w.kind_clash * sig["kind_clash"]
+        + w.day_clash * sig["day_clash"]
     )
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def _linked(
+    ga: list[int],
+    gb: list[int],
+    claims: list[Claim],
+    pair_scores: dict[tuple[str, str], np.ndarray],
+    pos: dict[int, int],
+    link: float,
+) -> bool:
+    """Average linkage: the mean score over every cross pair of two groups reaches ``link``."""
+    if len(ga) + len(gb) <= 2:
+        return True
+    total = 0.0
+    for x in ga:
+        for y in gb:
+            dx, dy = claims[x].doc, claims[y].doc
+            if (dx, dy) in pair_scores:
+                total += float(pair_scores[dx, dy][pos[x], pos[y]])
+            else:
+                total += float(pair_scores[dy, dx][pos[y], pos[x]])
+    return total / (len(ga) * len(gb)) >= link
 
 
 def align(
@@ -237,10 +343,13 @@ def align(
         by_doc.setdefault(c.doc, []).append(i)
     docs = sorted(by_doc)
     edges: list[tuple[float, int, int]] = []
+    pair_scores: dict[tuple[str, str], np.ndarray] = {}
+    pos = {i: k for idx in by_doc.values() for k, i in enumerate(idx)}
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
             ia, ib = by_doc[da], by_doc[db]
             s = score_matrix(signal_matrices(feats, ia, ib), w)
+            pair_scores[da, db] = s
             rows, cols = linear_sum_assignment(-s)
             for r, c in zip(rows, cols, strict=True):
                 if s[r, c] >= w.threshold:
@@ -256,6 +365,8 @@ def align(
         docs_a = {claims[i].doc for i in members[ga]}
         if docs_a & {claims[i].doc for i in members[gb]}:
             continue  # one claim per report in a group
+        if not _linked(members[ga], members[gb], claims, pair_scores, pos, w.link):
+            continue  # a weak third member would join through one edge only
         for i in members[gb]:
             group_of[i] = ga
         members[ga].extend(members.pop(gb))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from claimdiff.lang import Lang
 from claimdiff.language import data_for
 from claimdiff.models import Attribution
+from claimdiff.numerals import parse_word
 from claimdiff.segment import Sentence
 from claimdiff.tokens import Tok, longest_after, tokenize
 
@@ -64,6 +65,7 @@ class Registry:
 
     people: list[Person] = field(default_factory=list)
     last_speaker: Person | None = None
+    speaker_age: int = 99  # sentences since the last speaker spoke
 
     def add(self, name: str, role: str | None, is_person: bool) -> Person:
         for p in self.people:
@@ -78,8 +80,11 @@ class Registry:
         return p
 
     def last_person(self) -> Person | None:
-        """The person named or heard last: what "he", "zij", "the 34-year-old" point to."""
-        return next((p for p in reversed(self.people) if p.is_person and " " in p.name), None)
+        """What "he", "zij", "the 34-year-old" point to: the last person who spoke
+        in this or the previous sentence, else the last person named."""
+        if self.last_speaker is not None and self.speaker_age <= 1:
+            return self.last_speaker
+        return next((p for p in reversed(self.people) if p.is_person), None)
 
     def by_surname(self, name: str) -> Person | None:
         last = name.split()[-1]
@@ -221,7 +226,8 @@ def read_source(
             ):
                 j = ahead
                 continue
-        if loose and t.is_word and not _is_function_word(t, lang) and j - start_content < 3:
+        named = any(_is_name_token(toks[x]) for x in range(start_content, j))
+        if loose and not named and t.is_word and not _is_function_word(t, lang) and j - start_content < 3:
             j += 1  # "het jaarverslag", "ooggetuigen", "the latest census"
             if start_content == i and not (j < n and toks[j].low in lang.name_links):
                 break
@@ -253,6 +259,11 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
     toks = tokenize(text)
     if not toks:
         return text, None, False
+    # "Al Jazeera's Bernard Smith": what stands before a possessive is an affiliation
+    poss = [x for x, t in enumerate(toks[:-1]) if t.is_word and t.low.endswith(("'s", "’s"))]
+    if poss and any(_is_name_token(t) for t in toks[poss[-1] + 1 :]):
+        rest = text[toks[poss[-1] + 1].start - toks[0].start :]
+        return split_role(rest, lang)
     k = 1 if toks[0].low in lang.role_leads and len(toks) > 1 else 0
     body = text[toks[k].start :]
     role_mask = [False] * len(toks)
@@ -311,6 +322,14 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
         if after_role
         else next((r for r in runs if org_at < 0 or r[0] < org_at), None)
     )
+    org_end = _phrase_in(toks, org_at, lang.organisations) if org_at >= 0 else -1
+    if org_at == k and (
+        person_run is None or (org_end < len(toks) and toks[org_end].low in lang.name_links)
+    ):
+        return body, None, False  # "het bureau van de president ...": the office speaks
+    last = toks[-1]
+    if person_run is not None and last.is_word and not last.text[0].isupper() and not role_mask[-1]:
+        return body, None, False  # "Oekraïense functionarissen": a description, not a name
     has_role = any(role_mask)
     if org_at >= 0 and (person_run is None or not has_role):
         return body, None, False
@@ -335,14 +354,16 @@ def _plain_subject(toks: list[Tok], cs: int, end: int, lang: Lang) -> tuple[int,
         return None
     if first.low not in lang.role_leads and _is_function_word(first, lang):
         return None
+    if parse_word(first.low, lang) is not None or first.is_digits:
+        return None  # "Seventy of them have been declared"
     if end - cs == 1 and first.low in lang.role_leads:
         return None  # "The said property"
     for k in range(cs, end):
         t = toks[k]
         if not (t.is_word or t.is_digits or t.text in "-.") or t.low in lang.speech_verbs:
             return None
-        if k > cs and t.low in lang.complementizers:
-            return None
+        if k > cs and (t.low in lang.complementizers or t.low in lang.auxiliaries):
+            return None  # "The restructuring is expected": no speaker
     return (cs, end)
 
 
@@ -498,7 +519,8 @@ def find_in_sentence(toks: list[Tok], lang: Lang, quotes: list[Quote]) -> list[F
             i = cue_end
             continue
         # the subject before the verb: "X zei", "X heeft gisteren bekendgemaakt", "hoewel Moskou ontkent"
-        blocked = cue_end < len(toks) and toks[cue_end].low in lang.cue_blockers
+        passive = i > 0 and toks[i - 1].low in lang.passive_auxiliaries
+        blocked = passive or (cue_end < len(toks) and toks[cue_end].low in lang.cue_blockers)
         found = None if blocked else _subject_before(toks, i, lang)
         if found is None and not blocked:
             # the source after the verb: ", meldt het KNMI", ", said X", "Na afloop zei X dat"
@@ -621,7 +643,9 @@ def _make(text: str, f: Found, lang: Lang, reg: Registry, base: int = 0) -> Attr
         person = reg.add(canonical, role, is_person)
         if is_person:
             reg.last_speaker = person
+            reg.speaker_age = 0
     return Attribution(
+        source_type="person" if is_person or low in lang.pronouns else "organisation",
         start=f.src_start,
         end=f.src_end,
         text=source,
@@ -653,6 +677,12 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
             src = read_source(toks, i, lang)
             if src and src[1] - src[0] >= 2:
                 phrase = s.text[toks[src[0]].start : toks[src[1] - 1].end]
+                for k in range(src[0], src[1]):
+                    if toks[k].low.endswith(("'s", "’s")) and k > src[0]:
+                        owner = s.text[toks[src[0]].start : toks[k].end - 2]
+                        o_name, o_role, o_person = split_role(owner, lang)
+                        if o_person and " " in o_name:
+                            reg.add(o_name, o_role, True)  # "Prime Minister Jeroen Baas's party"
                 name, role, is_person = split_role(phrase, lang)
                 if is_person and " " in name and name != role:
                     # "Filippo Grandi, hoge commissaris ...": an apposition gives the role
@@ -687,6 +717,7 @@ def find_attributions(
     quote_speaker: dict[int, Attribution] = {}
     prev_quote_attr: Attribution | None = None
     for idx, s in enumerate(sentences):
+        reg.speaker_age += 1
         _register_mentions(text, s, lang, reg)
         toks = tokenize(s.text)
         local = [

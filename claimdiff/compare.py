@@ -140,10 +140,22 @@ def figures_agree(a: Figure, b: Figure, tolerance: float = DEFAULT_TOLERANCE) ->
     return False, "no overlap"
 
 
+MEASURE_COSINE = 0.2
+
+
 def pair_figures(
-    fa: list[Figure], fb: list[Figure], tolerance: float
+    fa: list[Figure],
+    fb: list[Figure],
+    tolerance: float,
+    similarity: PhraseSimilarity | None = None,
 ) -> list[tuple[Figure, Figure, bool, str]]:
-    """One-to-one pairs of comparable figures: agreeing pairs first, then the closest."""
+    """One-to-one pairs of comparable figures: agreeing pairs first, then the closest.
+
+    Two figures pair only when they are of one dimension (count, money in one
+    currency, a convertible unit…) and, when both name what they count, the
+    measures are not unrelated (encoder cosine ≥ 0.2: "vehicles" never pairs
+    with "sent", "brandweerlieden" pairs with "firefighters").
+    """
     from scipy.optimize import linear_sum_assignment
 
     fa = [f for f in fa if dimension(f)]
@@ -156,11 +168,14 @@ def pair_figures(
         for j, y in enumerate(fb):
             if dimension(x) != dimension(y):
                 continue
+            mcos = similarity.cos(x.measure, y.measure) if similarity and x.measure and y.measure else None
+            if mcos is not None and mcos < MEASURE_COSINE:
+                continue
             ok, rule = figures_agree(x, y, tolerance)
             verdicts[i, j] = (ok, rule)
             vx, vy = abs(x.value or 0.0), abs(y.value or 0.0)
             rel = abs(vx - vy) / max(vx, vy, 1e-9)
-            cost[i, j] = (0.0 if ok else 10.0) + min(rel, 5.0)
+            cost[i, j] = (0.0 if ok else 10.0) + min(rel, 5.0) + (1.0 - (mcos or 0.5))
     rows, cols = linear_sum_assignment(cost)
     return [
         (fa[r], fb[c], *verdicts[r, c])
@@ -194,26 +209,41 @@ def _is_named(a: Attribution) -> bool:
     return any(w[:1].isupper() for w in a.canonical_source.split())
 
 
-class SourceMatcher:
-    """Decides whether two attributions name the same source.
-
-    Same person: the folded last names match (rapidfuzz ratio ≥ 85 on the full
-    names, or the same surname). Organisations and roles: same folded name, an
-    acronym of the other, or an encoder cosine ≥ 0.62 (so "het ministerie van
-    Buitenlandse Zaken" matches "the Dutch foreign ministry").
-    """
+class PhraseSimilarity:
+    """Cosine similarity of short phrases (sources, measures) with the run's encoder, cached."""
 
     def __init__(self, encoder: Encoder | None = None) -> None:
         self.encoder = encoder
         self._vec: dict[str, np.ndarray] = {}
 
-    def prepare(self, attributions: list[Attribution]) -> None:
-        if self.encoder is None:
-            return
-        texts = sorted({a.source for a in attributions} - set(self._vec))
-        if texts:
-            for t, v in zip(texts, self.encoder.encode(texts), strict=True):
-                self._vec[t] = v
+    def prepare(self, phrases: set[str]) -> None:
+        todo = sorted(p for p in phrases if p and p not in self._vec)
+        if self.encoder is not None and todo:
+            self._vec.update(zip(todo, self.encoder.encode(todo), strict=True))
+
+    def cos(self, a: str, b: str) -> float | None:
+        if a in self._vec and b in self._vec:
+            return float(self._vec[a] @ self._vec[b])
+        return None
+
+
+class SourceMatcher:
+    """Decides whether two attributions name the same source.
+
+    - two people: the same folded name (rapidfuzz ratio ≥ 85), or the same
+      surname ("Zelensky", "Zelenskyy" and "Zelenskiy" fold alike);
+    - one name inside the other ("waterschap", "Waterschap Roer en Maas") or an
+      acronym of it ("UNHCR");
+    - two organisations: an encoder cosine ≥ 0.3 between the phrases as
+      written, so "het ministerie van Buitenlandse Zaken" matches "the Dutch
+      foreign ministry" and "Kiesraad" "the Electoral Council";
+    - a person and an organisation are different sources.
+    """
+
+    ORG_COSINE = 0.3
+
+    def __init__(self, similarity: PhraseSimilarity) -> None:
+        self.sim = similarity
 
     def same(self, a: Attribution, b: Attribution) -> bool:
         from rapidfuzz import fuzz
@@ -221,18 +251,22 @@ class SourceMatcher:
         ca, cb = _fold(a.canonical_source), _fold(b.canonical_source)
         if ca == cb or fuzz.ratio(ca, cb) >= 85:
             return True
-        la, lb = ca.split()[-1], cb.split()[-1]
-        if _is_named(a) and _is_named(b) and len(la) > 2 and fuzz.ratio(la, lb) >= 88:
-            return True
+        wa, wb = set(ca.split()), set(cb.split())
+        if wa <= wb or wb <= wa:
+            return True  # "waterschap" and "Waterschap Roer en Maas"
         acr_a = "".join(w[0] for w in a.canonical_source.split() if w[:1].isupper()).casefold()
         acr_b = "".join(w[0] for w in b.canonical_source.split() if w[:1].isupper()).casefold()
         if (len(acr_a) > 1 and acr_a == cb.replace(" ", "")) or (
             len(acr_b) > 1 and acr_b == ca.replace(" ", "")
         ):
             return True
-        if a.source in self._vec and b.source in self._vec:
-            return float(self._vec[a.source] @ self._vec[b.source]) >= 0.62
-        return False
+        if a.source_type == b.source_type == "person":
+            la, lb = ca.split()[-1], cb.split()[-1]
+            return len(la) > 2 and fuzz.ratio(la, lb) >= 88
+        if a.source_type != b.source_type:
+            return False
+        cos = self.sim.cos(a.source, b.source)
+        return cos is not None and cos >= self.ORG_COSINE
 
 
 def _describe(claim: Claim, fig: Figure | None) -> str:
@@ -245,7 +279,7 @@ def _describe(claim: Claim, fig: Figure | None) -> str:
 def compare_pair(a: Claim, b: Claim, tolerance: float, matcher: SourceMatcher) -> list[Difference]:
     """The differences between two aligned claims."""
     out: list[Difference] = []
-    for x, y, ok, rule in pair_figures(a.figures, b.figures, tolerance):
+    for x, y, ok, rule in pair_figures(a.figures, b.figures, tolerance, matcher.sim):
         if not ok:
             out.append(
                 Difference(
@@ -295,8 +329,13 @@ def build_groups(
     encoder: Encoder | None = None,
 ) -> list[Group]:
     """Groups with verdicts and pairwise differences, in a stable order."""
-    matcher = SourceMatcher(encoder)
-    matcher.prepare([a for c in claims.values() for a in c.attributions])
+    similarity = PhraseSimilarity(encoder)
+    in_groups = [claims[i] for ids, _ in groups if len(ids) > 1 for i in ids]
+    similarity.prepare(
+        {a.source for c in in_groups for a in c.attributions}
+        | {f.measure for c in in_groups for f in c.figures if f.measure}
+    )
+    matcher = SourceMatcher(similarity)
     out = []
     for n, (ids, score) in enumerate(groups, start=1):
         diffs: list[Difference] = []

@@ -111,8 +111,8 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
             kind = "fraction" if w in lang.fractions else "unit"
             parts.append((wv, kind))
         j += 1
-    if not parts or all(k == "scale" for _, k in parts):
-        return None
+    if not parts or (all(k == "scale" for _, k in parts) and toks[i].low not in lang.thousand):
+        return None  # "miljoen" alone is no figure; "duizend brandweerlieden" is
     value = evaluate(parts)
     return Core(i, j, value, step=_step_of(value), scaled=any(k == "scale" for _, k in parts))
 
@@ -211,6 +211,7 @@ class Reading:
     unit: str | None = None
     currency: str | None = None
     iso: str | None = None
+    weekday: int | None = None
     range_hi: Core | None = None
 
 
@@ -421,7 +422,8 @@ def _date_reading(toks: list[Tok], i: int, lang: Lang, doc_date: str | None) -> 
                 else:
                     back = (base.weekday() - lang.weekdays[t.low]) % 7
                     iso = (base - timedelta(days=back)).isoformat()
-            return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso)
+            wd = None if rel else lang.weekdays[t.low]
+            return Reading(Core(i, end, float("nan")), i, end, kind="date", iso=iso, weekday=wd)
     return None
 
 
@@ -524,6 +526,7 @@ def _to_figure(text: str, toks: list[Tok], r: Reading, lang: Lang, base: int) ->
             qualifier="exact",
             kind=r.kind,
             iso=r.iso,
+            weekday=r.weekday,
         )
     measure = _measure(toks, r, lang)
     kind = r.kind

@@ -81,6 +81,8 @@ class Lang:
     complementizers: frozenset[str]
     not_sources: frozenset[str]
     clause_openers: frozenset[str]
+    auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     name_links: frozenset[str]
     cue_blockers: frozenset[str]
     org_links: frozenset[str]
@@ -192,6 +194,8 @@ def get(code: str) -> Lang:
         complementizers=frozenset(s["complementizers"]),
         not_sources=frozenset(s["not_sources"]),
         clause_openers=frozenset(s["clause_openers"]),
+        auxiliaries=frozenset(s["auxiliaries"]),
+        passive_auxiliaries=frozenset(s["passive_auxiliaries"]),
         name_links=frozenset(s["name_links"]),
         cue_blockers=frozenset(s["cue_blockers"]),
         org_links=frozenset(s["org_links"]),
