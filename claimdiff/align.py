@@ -86,44 +86,56 @@ def masked_text(claim: Claim) -> str:
     return "".join(out)
 
 
-def content_text(claim: Claim) -> str:
-    """What the claim says, without who says it: the quote's words, or the text
-    with the attribution clause cut out; figures masked.
+def content_spans(claim: Claim) -> list[tuple[int, int]]:
+    """The parts of a claim that say what was said, not who said it.
 
-    "“Dit hebben we nog nooit meegemaakt”, aldus burgemeester Anna de Vries"
-    and "…, zei brandweercommandant Peter Janssen" then align on what was said.
+    A direct quote: its words ("“…”, aldus burgemeester Anna de Vries, die
+    donderdag…" aligns on the quote alone). Otherwise the claim without its
+    sources and cue words ("Volgens het KNMI", ", the ministry said").
     """
-    text = masked_text(claim)
-    offset = claim.start
+    from claimdiff.attributions import find_quotes
+
+    if not claim.attributions:
+        return [(claim.start, claim.end)]
+    quotes = find_quotes(claim.text, 0, len(claim.text))
+    if quotes and any(a.kind == "quote" for a in claim.attributions):
+        return [(claim.start + q.inner_start, claim.start + q.inner_end) for q in quotes]
     cuts = []
     for a in claim.attributions:
         lo = min(a.start, a.cue_start if a.cue_start is not None else a.start)
         hi = max(a.end, a.cue_end if a.cue_end is not None else a.end)
         if claim.start <= lo and hi <= claim.end:
             cuts.append((lo, hi))
-    if not cuts:
-        return text
-    # masking shifted offsets; cut on the unmasked text instead and mask what remains
     keep = []
-    pos = offset
+    pos = claim.start
     for lo, hi in sorted(cuts):
         if lo > pos:
             keep.append((pos, lo))
         pos = max(pos, hi)
     keep.append((pos, claim.end))
+    return keep
+
+
+def content_text(claim: Claim) -> str:
+    """What the claim says, figures masked (see ``content_spans``).
+
+    "“Dit hebben we nog nooit meegemaakt”, aldus burgemeester Anna de Vries, die
+    donderdag…" and "“…”, zei brandweercommandant Peter Janssen vrijdag…" then
+    align on the quote itself.
+    """
     pieces = []
-    for lo, hi in keep:
+    for lo, hi in content_spans(claim):
         part = claim.model_copy(
             update={
                 "start": lo,
                 "end": hi,
-                "text": claim.text[lo - offset : hi - offset],
+                "text": claim.text[lo - claim.start : hi - claim.start],
                 "figures": [f for f in claim.figures if lo <= f.start and f.end <= hi],
             }
         )
-        pieces.append(masked_text(part))
-    out = " ".join(p.strip(" ,;:") for p in pieces if p.strip(" ,;:.\"'“”‘’„«»"))
-    return out or text
+        pieces.append(masked_text(part).strip(" ,;:"))
+    out = " ".join(p for p in pieces if p.strip(" ,;:.\"'“”‘’„«»"))
+    return out or masked_text(claim)
 
 
 def _fold(word: str) -> str:
@@ -161,9 +173,12 @@ def figure_keys(claim: Claim) -> tuple[set[str], set[str]]:
 
 
 def day_keys(claim: Claim) -> set[str]:
-    """The days a claim names: "2024-07-23" when resolved, else the weekday ("wd1")."""
+    """The weekdays the claim's statement names ("wd1" for Tuesday), resolved dates included."""
     keys = set()
+    spans = content_spans(claim)
     for f in claim.figures:
+        if not any(lo <= f.start and f.end <= hi for lo, hi in spans):
+            continue
         if f.kind == "date" and f.weekday is not None:
             keys.add(f"wd{f.weekday}")
         elif f.kind == "date" and f.iso and len(f.iso) == 10:

@@ -113,6 +113,11 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
         j += 1
     if not parts or (all(k == "scale" for _, k in parts) and toks[i].low not in lang.thousand):
         return None  # "miljoen" alone is no figure; "duizend brandweerlieden" is
+    hyphened = (i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == toks[i].start) or (
+        j < len(toks) and toks[j].text == "-" and toks[j].start == toks[j - 1].end
+    )
+    if all(k == "fraction" for _, k in parts) and hyphened:
+        return None  # "third-quarter results", "half-time"
     value = evaluate(parts)
     return Core(i, j, value, step=_step_of(value), scaled=any(k == "scale" for _, k in parts))
 
@@ -490,6 +495,8 @@ def _measure(toks: list[Tok], r: Reading, lang: Lang) -> str | None:
     if words:
         return " ".join(words)
     for k in range(r.start_i - 1, -1, -1):
+        if toks[k].low in lang.count_nouns_self:
+            return toks[k].low  # "het dodental ... opgelopen tot vijf"
         if toks[k].low in lang.count_nouns:
             noun: list[str] = []
             for m in range(k + 1, min(k + 4, r.start_i)):

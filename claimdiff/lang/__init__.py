@@ -73,6 +73,7 @@ class Lang:
     measure_stop: frozenset[str]
     measure_skip: frozenset[str]
     count_nouns: tuple[str, ...]
+    count_nouns_self: frozenset[str]
     speech_verbs: frozenset[str]
     particles: frozenset[str]
     denial_verbs: frozenset[str]
@@ -186,6 +187,7 @@ def get(code: str) -> Lang:
         measure_stop=frozenset(m["stop"]),
         measure_skip=frozenset(m["skip"]),
         count_nouns=tuple(m["count_nouns"]),
+        count_nouns_self=frozenset(m["count_nouns_self"]),
         speech_verbs=frozenset(s["verbs"]),
         particles=frozenset(s["particles"]),
         denial_verbs=frozenset(s["denial"]),
