@@ -226,8 +226,17 @@ def read_source(
             ):
                 j = ahead
                 continue
-        named = any(_is_name_token(toks[x]) for x in range(start_content, j))
-        if loose and not named and t.is_word and not _is_function_word(t, lang) and j - start_content < 3:
+        named = any(
+            _is_name_token(toks[x]) and not toks[x].low.endswith(lang.adjective_suffixes)
+            for x in range(start_content, j)
+        )  # "Oekraïense functionarissen" is no name; "KNMI viel" ends at KNMI
+        if (
+            loose
+            and not named
+            and t.is_word
+            and not _is_function_word(t, lang)
+            and j - start_content < 3
+        ):
             j += 1  # "het jaarverslag", "ooggetuigen", "the latest census"
             if start_content == i and not (j < n and toks[j].low in lang.name_links):
                 break
@@ -684,7 +693,16 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
                         if o_person and " " in o_name:
                             reg.add(o_name, o_role, True)  # "Prime Minister Jeroen Baas's party"
                 name, role, is_person = split_role(phrase, lang)
-                if is_person and " " in name and name != role:
+                if not is_person:
+                    i += 1  # look inside "het bureau van de president Volodimir Zelensky"
+                    continue
+                nxt = toks[src[1]] if src[1] < len(toks) else None
+                opens_sentence = (
+                    src[0] == 0
+                    and role is None
+                    and not (nxt is None or nxt.text in ",:(" or nxt.low in lang.speech_verbs)
+                )
+                if " " in name and name != role and not opens_sentence:
                     # "Filippo Grandi, hoge commissaris ...": an apposition gives the role
                     if role is None and src[1] < len(toks) and toks[src[1]].text == ",":
                         app = _phrase_in(toks, src[1] + 1, lang.roles)

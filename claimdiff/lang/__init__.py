@@ -83,6 +83,7 @@ class Lang:
     not_sources: frozenset[str]
     clause_openers: frozenset[str]
     auxiliaries: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
     passive_auxiliaries: frozenset[str]
     name_links: frozenset[str]
     cue_blockers: frozenset[str]
@@ -197,6 +198,7 @@ def get(code: str) -> Lang:
         not_sources=frozenset(s["not_sources"]),
         clause_openers=frozenset(s["clause_openers"]),
         auxiliaries=frozenset(s["auxiliaries"]),
+        adjective_suffixes=tuple(s["adjective_suffixes"]),
         passive_auxiliaries=frozenset(s["passive_auxiliaries"]),
         name_links=frozenset(s["name_links"]),
         cue_blockers=frozenset(s["cue_blockers"]),
