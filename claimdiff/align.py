@@ -3,11 +3,11 @@
 1. **Signals** for every pair of claims in two different reports, as numpy
    matrices (no Python loop over pairs): the cosine of their embeddings with
    the figures masked (so "352 killed" and "406 killed" still align), the
-   rapidfuzz token-set similarity when both reports share a language, shared
-   names, shared sources, what their figures count (the cosine of the measure
-   words: "brandweerlieden" and "firefighters") and what they are (kind and
-   unit; the same value in both is an anchor; figures of only different kinds
-   count against).
+   words they share (Dice over words normalised with rapidfuzz's
+   ``default_process``) when both are in one language, shared
+   names, shared sources, and what their figures are (kind and unit; the same
+   value in both is an anchor; figures of only different kinds, or different
+   weekdays, count against).
 2. **Score**: a logistic model over those signals; its weights and threshold
    live in ``claimdiff/data/align_weights.json`` (fitted on labelled pairs,
    see ``benchmarks/``) and can be overridden.
@@ -22,15 +22,18 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from claimdiff.encoders import Encoder
+from claimdiff.errors import InputError
 from claimdiff.extract import SUBSTANTIVE
 from claimdiff.models import Claim
 
@@ -43,11 +46,10 @@ class Weights:
 
     bias: float
     cosine: float
-    fuzz: float
+    words: float
     names: float
     sources: float
     anchor: float
-    measure: float
     same_kind: float
     kind_clash: float
     day_clash: float
@@ -56,7 +58,26 @@ class Weights:
 
     @staticmethod
     def from_dict(d: dict[str, float]) -> Weights:
+        unknown = set(d) - set(Weights.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown weights {sorted(unknown)}")
         return Weights(**{k: float(d[k]) for k in Weights.__dataclass_fields__})
+
+
+def load_weights(path: str | Path) -> Weights:
+    """Weights from a JSON file in the format of ``claimdiff/data/align_weights.json``.
+
+    Keys left out keep their default value.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        given = data.get("weights", data)
+        merged = {**default_weights().__dict__, **{k: float(v) for k, v in given.items()}}
+        return Weights.from_dict(merged)
+    except (OSError, ValueError, TypeError, AttributeError) as e:
+        raise InputError(
+            f"--weights {path}: not a weights file ({type(e).__name__}: {e})"
+        ) from None
 
 
 @cache
@@ -212,134 +233,124 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Features:
-    """Per-claim data the pair signals are computed from."""
+    """Per-claim data the pair signals are computed from, as matrices built once."""
 
     claims: list[Claim]
-    languages: list[str]
-    vectors: np.ndarray
-    masked: list[str]
-    names: list[set[str]]
-    sources: list[set[str]]
-    kinds: list[set[str]]
-    anchors: list[set[str]]
-    days: list[set[str]]
-    measures: np.ndarray  # mean embedding of what the figures count; zero when none
+    languages: np.ndarray  # one small integer per language
+    vectors: np.ndarray  # unit embeddings of the statement, figures masked
+    words: Any  # sparse claim × word matrix of the same text, for shared words
+    names: np.ndarray  # binary rows over one vocabulary per signal
+    sources: np.ndarray
+    anchors: np.ndarray
+    kinds: np.ndarray
+    days: np.ndarray
 
 
-def _measure_vectors(claims: list[Claim], encoder: Encoder, dim: int) -> np.ndarray:
-    """One unit vector per claim: the mean embedding of its figures' measures ("brandweerlieden")."""
-    words = sorted({f.measure for c in claims for f in c.figures if f.measure})
-    out = np.zeros((len(claims), dim), dtype=np.float32)
-    if not words:
-        return out
-    vec = dict(zip(words, encoder.encode(words), strict=True))
-    for i, c in enumerate(claims):
-        ms = [vec[f.measure] for f in c.figures if f.measure]
-        if ms:
-            m = np.mean(ms, axis=0)
-            out[i] = m / max(float(np.linalg.norm(m)), 1e-9)
-    return out
+def _binary_rows(rows: Sequence[set[str]]) -> np.ndarray:
+    return _binary(rows, _vocab(rows))
 
 
 def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Features:
     masked = [content_text(c) for c in claims]
     fk = [figure_keys(c) for c in claims]
-    vectors = encoder.encode(masked) if claims else np.zeros((0, 1), np.float32)
+    codes = {lang: k for k, lang in enumerate(sorted(set(languages)))}
     return Features(
         claims=claims,
-        languages=languages,
-        vectors=vectors,
-        measures=_measure_vectors(claims, encoder, vectors.shape[1]),
-        masked=[m.lower() for m in masked],
-        names=[name_keys(c) for c in claims],
-        sources=[source_keys(c) for c in claims],
-        kinds=[k for k, _ in fk],
-        anchors=[a for _, a in fk],
-        days=[day_keys(c) for c in claims],
+        languages=np.array([codes[x] for x in languages], dtype=np.int32),
+        vectors=encoder.encode(masked) if claims else np.zeros((0, 1), np.float32),
+        words=_word_rows(masked),
+        names=_binary_rows([name_keys(c) for c in claims]),
+        sources=_binary_rows([source_keys(c) for c in claims]),
+        anchors=_binary_rows([a for _, a in fk]),
+        kinds=_binary_rows([k for k, _ in fk]),
+        days=_binary_rows([day_keys(c) for c in claims]),
     )
+
+
+def _clash(ma: np.ndarray, mb: np.ndarray) -> np.ndarray:
+    """Both sides have some key and share none."""
+    has_a, has_b = ma.sum(1)[:, None] > 0, mb.sum(1)[None, :] > 0
+    return (((ma @ mb.T) == 0) & has_a & has_b).astype(np.float32)
+
+
+def _word_rows(texts: list[str]) -> Any:
+    """A sparse binary claim × word matrix (words as rapidfuzz's default_process leaves them)."""
+    from rapidfuzz import utils
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, text in enumerate(texts):
+        for w in sorted(set(utils.default_process(text).split())):
+            rows.append(r)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    data = np.ones(len(rows), dtype=np.float32)
+    return csr_matrix((data, (rows, cols)), shape=(len(texts), max(1, len(vocab))))
+
+
+def _words(fa: Features, ia: list[int], ib: list[int]) -> np.ndarray:
+    """Shared words (Dice coefficient) between claims of one language; 0 across languages."""
+    wa, wb = fa.words[ia], fa.words[ib]
+    inter = (wa @ wb.T).toarray()
+    size_a = np.asarray(wa.sum(1)).reshape(-1, 1)
+    size_b = np.asarray(wb.sum(1)).reshape(1, -1)
+    dice = 2 * inter / np.maximum(size_a + size_b, 1)
+    same = fa.languages[ia][:, None] == fa.languages[ib][None, :]
+    return (dice * same).astype(np.float32)
+
+
+#: Up to this many claims, all pair scores are one set of matrix products (about 100 MB at the limit).
+GLOBAL_LIMIT = 2500
+
+SIGNALS = ("cosine", "words", "names", "sources", "anchor", "same_kind", "kind_clash", "day_clash")
 
 
 def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.ndarray]:
     """Every signal for claims ``ia`` × claims ``ib``, each an (len(ia), len(ib)) matrix."""
-    from rapidfuzz import fuzz, process
-
-    cos = fa.vectors[ia] @ fa.vectors[ib].T
-    la = [fa.languages[i] for i in ia]
-    lb = [fa.languages[j] for j in ib]
-    same = (
-        np.array([[x == y for y in lb] for x in la], dtype=np.float32)
-        if ia and ib
-        else np.zeros((len(ia), len(ib)), np.float32)
-    )
-    fz = (
-        process.cdist(
-            [fa.masked[i] for i in ia],
-            [fa.masked[j] for j in ib],
-            scorer=fuzz.token_set_ratio,
-            dtype=np.float32,
-        )
-        / 100.0
-    )
-    out = {"cosine": cos, "fuzz": fz * same, "measure": fa.measures[ia] @ fa.measures[ib].T}
-    for name, attr in (("names", "names"), ("sources", "sources"), ("anchor", "anchors")):
-        rows_a = [getattr(fa, attr)[i] for i in ia]
-        rows_b = [getattr(fa, attr)[j] for j in ib]
-        vocab = _vocab(rows_a, rows_b)
-        out[name] = _overlap(_binary(rows_a, vocab), _binary(rows_b, vocab))
-    ka = [fa.kinds[i] for i in ia]
-    kb = [fa.kinds[j] for j in ib]
-    vocab = _vocab(ka, kb)
-    ma, mb = _binary(ka, vocab), _binary(kb, vocab)
-    shared = ma @ mb.T
-    has_a, has_b = ma.sum(1)[:, None] > 0, mb.sum(1)[None, :] > 0
-    out["same_kind"] = (shared > 0).astype(np.float32)
-    da, db = [fa.days[i] for i in ia], [fa.days[j] for j in ib]
-    vocab = _vocab(da, db)
-    ma, mb = _binary(da, vocab), _binary(db, vocab)
-    day_a, day_b = ma.sum(1)[:, None] > 0, mb.sum(1)[None, :] > 0
-    out["day_clash"] = (((ma @ mb.T) == 0) & day_a & day_b).astype(np.float32)
-    out["kind_clash"] = ((shared == 0) & has_a & has_b).astype(np.float32)
-    out["anchor"] = (out["anchor"] > 0).astype(np.float32)
-    return out
+    kinds_a, kinds_b = fa.kinds[ia], fa.kinds[ib]
+    return {
+        "cosine": fa.vectors[ia] @ fa.vectors[ib].T,
+        "words": _words(fa, ia, ib),
+        "names": _overlap(fa.names[ia], fa.names[ib]),
+        "sources": _overlap(fa.sources[ia], fa.sources[ib]),
+        "anchor": ((fa.anchors[ia] @ fa.anchors[ib].T) > 0).astype(np.float32),
+        "same_kind": ((kinds_a @ kinds_b.T) > 0).astype(np.float32),
+        "kind_clash": _clash(kinds_a, kinds_b),
+        "day_clash": _clash(fa.days[ia], fa.days[ib]),
+    }
 
 
 def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
-    """The probability that two claims state the same fact."""
-    z = (
-        w.bias
-        + w.cosine * sig["cosine"]
-        + w.fuzz * sig["fuzz"]
-        + w.names * sig["names"]
-        + w.sources * sig["sources"]
-        + w.anchor * sig["anchor"]
-        + w.measure * sig["measure"]
-        + w.same_kind * sig["same_kind"]
-        + w.kind_clash * sig["kind_clash"]
-        + w.day_clash * sig["day_clash"]
-    )
+    """The probability that two claims state the same fact: a logistic over the signals."""
+    z = np.full_like(sig["cosine"], w.bias, dtype=np.float64)
+    for name in SIGNALS:
+        z += getattr(w, name) * sig[name]
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def _linked(
-    ga: list[int],
-    gb: list[int],
-    claims: list[Claim],
-    pair_scores: dict[tuple[str, str], np.ndarray],
-    pos: dict[int, int],
-    link: float,
-) -> bool:
-    """Average linkage: the mean score over every cross pair of two groups reaches ``link``."""
-    if len(ga) + len(gb) <= 2:
-        return True
-    total = 0.0
-    for x in ga:
-        for y in gb:
-            dx, dy = claims[x].doc, claims[y].doc
-            if (dx, dy) in pair_scores:
-                total += float(pair_scores[dx, dy][pos[x], pos[y]])
-            else:
-                total += float(pair_scores[dy, dx][pos[y], pos[x]])
-    return total / (len(ga) * len(gb)) >= link
+class PairScores:
+    """The score matrices of every pair of reports, readable for any two claims."""
+
+    def __init__(self, claims: list[Claim], by_doc: dict[str, list[int]]) -> None:
+        self.claims = claims
+        self.pos = {i: k for idx in by_doc.values() for k, i in enumerate(idx)}
+        self.mats: dict[tuple[str, str], np.ndarray] = {}
+
+    def get(self, x: int, y: int) -> float:
+        dx, dy = self.claims[x].doc, self.claims[y].doc
+        if (dx, dy) in self.mats:
+            return float(self.mats[dx, dy][self.pos[x], self.pos[y]])
+        return float(self.mats[dy, dx][self.pos[y], self.pos[x]])
+
+    def linked(self, ga: list[int], gb: list[int], link: float) -> bool:
+        """Average linkage: the mean score over every cross pair of two groups reaches ``link``."""
+        if len(ga) + len(gb) <= 2:
+            return True
+        return sum(self.get(x, y) for x in ga for y in gb) / (len(ga) * len(gb)) >= link
+
+    def weakest(self, group: list[int]) -> float | None:
+        scores = [self.get(x, y) for k, x in enumerate(group) for y in group[k + 1 :]]
+        return min(scores) if scores else None
 
 
 def align(
@@ -358,13 +369,23 @@ def align(
         by_doc.setdefault(c.doc, []).append(i)
     docs = sorted(by_doc)
     edges: list[tuple[float, int, int]] = []
-    pair_scores: dict[tuple[str, str], np.ndarray] = {}
-    pos = {i: k for idx in by_doc.values() for k, i in enumerate(idx)}
+    scores = PairScores(claims, by_doc)
+    everything = list(range(len(claims)))
+    # one set of matrix products for all claims when that fits in memory, else per pair
+    full = (
+        score_matrix(signal_matrices(feats, everything, everything), w)
+        if len(claims) <= GLOBAL_LIMIT
+        else None
+    )
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
             ia, ib = by_doc[da], by_doc[db]
-            s = score_matrix(signal_matrices(feats, ia, ib), w)
-            pair_scores[da, db] = s
+            s = (
+                full[np.ix_(ia, ib)]
+                if full is not None
+                else score_matrix(signal_matrices(feats, ia, ib), w)
+            )
+            scores.mats[da, db] = s
             rows, cols = linear_sum_assignment(-s)
             for r, c in zip(rows, cols, strict=True):
                 if s[r, c] >= w.threshold:
@@ -372,23 +393,20 @@ def align(
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    weakest: dict[int, float | None] = {i: None for i in range(len(claims))}
-    for score, a, b in edges:
+    for _, a, b in edges:
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         docs_a = {claims[i].doc for i in members[ga]}
         if docs_a & {claims[i].doc for i in members[gb]}:
             continue  # one claim per report in a group
-        if not _linked(members[ga], members[gb], claims, pair_scores, pos, w.link):
+        if not scores.linked(members[ga], members[gb], w.link):
             continue  # a weak third member would join through one edge only
         for i in members[gb]:
             group_of[i] = ga
         members[ga].extend(members.pop(gb))
-        scores = [s for s in (weakest[ga], weakest.pop(gb), score) if s is not None]
-        weakest[ga] = min(scores)
     out = []
     for g in sorted(members, key=lambda g: min(members[g])):
-        ids = [claims[i].id for i in sorted(members[g])]
-        out.append((ids, weakest[g]))
+        group = sorted(members[g])
+        out.append(([claims[i].id for i in group], scores.weakest(group)))
     return out

@@ -1,24 +1,83 @@
 """The ``claimdiff`` command: a thin typer layer over the Python API.
 
 Exit codes (as ruff): 0 clean, 1 findings when ``--fail-on`` asks for it,
-2 usage or input errors. Messages go to stderr; reports to stdout or ``--output``.
+2 usage or input errors, 130 interrupted. Messages go to stderr; reports to
+stdout or ``--output``. Every error, ours or the command-line parser's, is one
+line on stderr that starts with ``claimdiff: error:``; no traceback.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from claimdiff import __version__
 from claimdiff.errors import ClaimdiffError, UsageError
 
+if TYPE_CHECKING:
+    from claimdiff.models import Report
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line breaks and control characters made visible.
+
+    >>> one_line("a\\nb\\x1b[31m c")
+    'a\\\\nb\\\\x1b[31m c'
+    """
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in message
+    )
+
+
+# click's exceptions, or typer's own copy of click (typer >= 0.2x vendors it).
+_exc: Any = sys.modules[typer.BadParameter.__module__]
+
+
+class _Group(TyperGroup):
+    """Turns the parser's usage errors into the one-line ``claimdiff: error:`` form."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _exc.NoArgsIsHelpError as e:  # `claimdiff` alone: the help
+            e.show()
+            sys.exit(e.exit_code)
+        except _exc.UsageError as e:
+            where = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            typer.echo(f"claimdiff: error: {one_line(e.format_message())}{where}", err=True)
+            sys.exit(2)
+        except _exc.ClickException as e:
+            typer.echo(f"claimdiff: error: {one_line(e.format_message())}", err=True)
+            sys.exit(2 if e.exit_code == 1 else e.exit_code)
+        except (_exc.Abort, KeyboardInterrupt):
+            typer.echo("claimdiff: interrupted", err=True)
+            sys.exit(130)
+        if rv == 130:  # typer turns Ctrl-C inside a command into a silent exit 130
+            typer.echo("claimdiff: interrupted", err=True)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="claimdiff",
     help="Compare news reports of one event claim by claim: where outlets agree and "
     "differ on figures and on who said what.",
@@ -54,32 +113,115 @@ def _root(
 
 def fail(message: str) -> None:
     """One line on stderr and exit code 2."""
-    typer.echo(f"claimdiff: error: {message}", err=True)
+    typer.echo(f"claimdiff: error: {one_line(message)}", err=True)
     raise typer.Exit(2)
 
 
-def write_output(text: str, output: Path | None, inputs: list[Path]) -> None:
-    """Print, or write atomically (temp file, then rename); never onto an input."""
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    typer.echo(f"claimdiff: warning: {one_line(message)}", err=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an ``--output`` that would overwrite a report, or that cannot be written.
+
+    Called before the work starts, so a bad ``--output`` costs nothing.
+    """
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
         return
     target = output.resolve()
-    if any(target == p.resolve() for p in inputs if p.exists()) or any(
-        p.is_dir() and target.parent == p.resolve() and target.suffix in (".txt", ".md")
+    if any(_same_file(output, p) for p in inputs if p.exists() and not p.is_dir()) or any(
+        p.is_dir() and target.parent == p.resolve() and target.suffix.lower() in (".txt", ".md")
         for p in inputs
     ):
         raise UsageError(f"--output {output} is one of the reports; choose another file")
     if output.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    if not target.parent.is_dir():
+        raise UsageError(f"--output {output}: the folder {output.parent} does not exist")
+
+
+def write_output(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
+    """Print, or write atomically (temp file, then rename); never onto an input.
+
+    An interrupted or failed write leaves the old ``output`` (if any) as it
+    was and no temp file behind.
+    """
+    if output is None:
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a stdout that is not UTF-8 (PYTHONIOENCODING=ascii)
+            buffer = getattr(sys.stdout, "buffer", None)
+            sys.stdout.flush()
+            if buffer is not None:
+                buffer.write(text.encode("utf-8"))
+            else:
+                enc = sys.stdout.encoding or "ascii"
+                sys.stdout.write(text.encode(enc, "backslashreplace").decode(enc))
+        sys.stdout.flush()
+        return
+    check_output(output, inputs)
+    target = output.resolve()
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise UsageError(f"--output {output}: cannot write there ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:  # mkstemp makes the file private (0600); give it the usual mode
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise UsageError(f"--output {output}: cannot write it ({e.strerror or e})") from None
         raise
+
+
+def _check_lang(lang: str | None) -> str | None:
+    from claimdiff.load import normalise_lang
+
+    return normalise_lang(lang) if lang else None
+
+
+def report_warnings(report: Report) -> list[str]:
+    """What the user should know about the input: the report's warnings, then each document's.
+
+    Adds the document warnings (encoding guesses, repaired mojibake) and a
+    note for each report without claims to ``report.warnings``, so that the
+    Markdown and JSON carry them too.
+    """
+    from claimdiff.lang import available
+
+    extra = [w for d in report.documents for w in d.warnings]
+    supported = available()
+    for d in report.documents:
+        if d.language not in supported:
+            extra.append(
+                f"{d.path}: language {d.language!r} has no data in claimdiff; "
+                "read with English conventions"
+            )
+        if d.n_claims == 0:
+            extra.append(f"{d.path}: no claims found (no sentence with a figure or a named source)")
+    for w in extra:
+        if w not in report.warnings:
+            report.warnings.append(w)
+    return report.warnings
 
 
 def _parse_fail_on(value: str | None) -> set[str]:
@@ -148,6 +290,10 @@ def compare(
 
     try:
         kinds = _parse_fail_on(fail_on)
+        if not math.isfinite(tolerance):
+            raise UsageError(f"--tolerance {tolerance}: give a number from 0 to 1")
+        lang = _check_lang(lang)
+        check_output(output, reports)
         report = run_compare(
             reports,
             lang=lang,
@@ -156,8 +302,8 @@ def compare(
             tolerance=tolerance,
             max_bytes=max_bytes,
         )
-        for w in report.warnings:
-            typer.echo(f"claimdiff: warning: {w}", err=True)
+        for w in report_warnings(report):
+            warn(w)
         write_output(render(report, format.value), output, reports)
     except ClaimdiffError as e:
         fail(str(e))
@@ -179,7 +325,15 @@ def extract(
     from claimdiff.render.escape import md_inline
 
     try:
+        if report.is_dir():
+            raise UsageError(
+                f"{report}: is a folder; extract reads one report (compare reads folders)"
+            )
+        lang = _check_lang(lang)
+        check_output(output, [report])
         result = run_extract(report, lang=lang, max_bytes=max_bytes)
+        for w in report_warnings(result):
+            warn(w)
         if format is Format.json:
             from claimdiff.render.json import to_json
 
@@ -221,3 +375,7 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("claimdiff: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `claimdiff compare ... | head`: the reader has gone
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -168,7 +168,11 @@ def pair_figures(
         for j, y in enumerate(fb):
             if dimension(x) != dimension(y):
                 continue
-            mcos = similarity.cos(x.measure, y.measure) if similarity and x.measure and y.measure else None
+            mcos = (
+                similarity.cos(x.measure, y.measure)
+                if similarity and x.measure and y.measure
+                else None
+            )
             if mcos is not None and mcos < MEASURE_COSINE:
                 continue
             ok, rule = figures_agree(x, y, tolerance)
@@ -288,6 +292,9 @@ def compare_pair(a: Claim, b: Claim, tolerance: float, matcher: SourceMatcher) -
                     b=b.id,
                     rule=rule,
                     detail=f"{_describe(a, x)} — {_describe(b, y)} ({rule})",
+                    figure_a=x.text,
+                    figure_b=y.text,
+                    measure=x.measure or y.measure,
                 )
             )
     for note in money_notes(a.figures, b.figures):

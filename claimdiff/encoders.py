@@ -77,7 +77,8 @@ class SentenceTransformerEncoder:
                 f"--model {model}: cannot load it offline ({type(e).__name__}); "
                 "give the path of a downloaded model folder"
             ) from None
-        self.name = f"st:{Path(model).name}"
+        # the cache key: the model's full path (or hub name), never just a folder name
+        self.name = f"st:{Path(model).resolve() if Path(model).exists() else model}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

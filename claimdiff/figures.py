@@ -76,12 +76,16 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
             if value < 1 and factor == 1.0:
                 continue  # "een half" alone is not a figure
             v = value * factor
+            if not math.isfinite(v):
+                return None  # more scale words than a float holds: no figure
             return Core(i, k, v, step=_step_of(v), scaled=factor > 1)
     if t.is_digits:
         if ":" in t.text:
             return None
         d = parse_digits(t.text, lang)
         j, factor = _scale_after(toks, i + 1, lang)
+        if not math.isfinite(d.value * factor):
+            return None  # a 400-digit number is no figure a reader reads
         return Core(i, j, d.value * factor, step=d.step * factor, digits=True, scaled=factor > 1)
     if not t.is_word:
         return None
@@ -119,6 +123,8 @@ def _read_core(toks: list[Tok], i: int, lang: Lang) -> Core | None:
     if all(k == "fraction" for _, k in parts) and hyphened:
         return None  # "third-quarter results", "half-time"
     value = evaluate(parts)
+    if not math.isfinite(value):
+        return None
     return Core(i, j, value, step=_step_of(value), scaled=any(k == "scale" for _, k in parts))
 
 
@@ -326,6 +332,8 @@ def _read_range(text: str, toks: list[Tok], r: Reading, lang: Lang) -> None:
     cur = _currency_before(toks, k + 1, lang)
     if cur:
         k += 1
+    if k >= len(toks):
+        return  # "0-€": a currency sign ends the text, no second number
     hi = _read_core(toks, k, lang)
     if hi is None or hi.vague or _is_name_number(text, toks, k, lang):
         return
@@ -383,7 +391,7 @@ def _date_reading(toks: list[Tok], i: int, lang: Lang, doc_date: str | None) -> 
             return int(toks[k].text), k + 1
         return None
 
-    year_of_doc = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    year_of_doc = int(doc_date[:4]) if doc_date and doc_date[:4].isdecimal() else None
     if t.is_digits and t.text.isdigit() and 1 <= int(t.text) <= 31:
         m = month_at(i + 1)
         if m:

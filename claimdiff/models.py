@@ -1,7 +1,8 @@
 """The shared vocabulary of claimdiff: every stage reads and writes these models.
 
 All ``start``/``end`` fields are character offsets (Python ``str`` indices) into
-the document text exactly as read from the file, so that
+``Document.text``, the file as claimdiff decoded it (see ``claimdiff.load``;
+``Document.text_source`` says what was done), so that
 ``document.text[start:end] == span.text`` holds for every span in a report.
 """
 
@@ -60,6 +61,10 @@ class Figure(Span):
     currency: str | None = None
     measure: str | None = Field(default=None, description="what is counted, in the report's words")
     iso: str | None = Field(default=None, description="ISO date or time for kind date/time")
+    weekday: int | None = Field(default=None, description="0 = Monday, for a weekday named")
+
+
+SourceType = Literal["person", "organisation"]
 
 
 class Attribution(Span):
@@ -67,6 +72,7 @@ class Attribution(Span):
 
     source: str
     canonical_source: str
+    source_type: SourceType = "person"
     role: str | None = None
     cue: str | None = None
     kind: AttributionKind = "indirect"
@@ -99,6 +105,14 @@ class Document(_Model):
     url: str | None = None
     body_start: int = Field(0, description="offset where the prose starts, after any header")
     n_claims: int = 0
+    encoding: str = Field("utf-8", description="how the file's bytes were decoded")
+    text_source: str = Field(
+        "file decoded as UTF-8, newlines normalised to \\n as by Path.read_text",
+        description="what the offsets refer to: the text as claimdiff read it",
+    )
+    warnings: list[str] = Field(
+        default=[], description="what loading had to guess or repair (encoding, mojibake)"
+    )
     text: str = Field(exclude=True, repr=False)
 
 
@@ -110,6 +124,9 @@ class Difference(_Model):
     b: str
     detail: str
     rule: str | None = Field(default=None, description="which rule decided")
+    figure_a: str | None = Field(default=None, description="the figure of a, as written")
+    figure_b: str | None = Field(default=None, description="the figure of b, as written")
+    measure: str | None = Field(default=None, description="what the differing figures count")
 
 
 class Group(_Model):

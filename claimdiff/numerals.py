@@ -76,7 +76,7 @@ def parse_digits(text: str, lang: Lang) -> Digits:
     value = float(digits)
     zeros = len(digits) - len(digits.rstrip("0")) if value else 0
     # Two or more trailing zeros mean the writer probably rounded: 1700, 500.000.
-    step = 10.0**zeros if zeros >= 2 else 1.0
+    step = 10.0 ** min(zeros, 308) if zeros >= 2 else 1.0  # 10.0**309 overflows
     return Digits(value, step, 0)
 
 

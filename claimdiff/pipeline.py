@@ -14,6 +14,7 @@ from claimdiff.errors import InputError
 from claimdiff.models import Claim, Document, Report
 
 if TYPE_CHECKING:
+    from claimdiff.align import Weights
     from claimdiff.encoders import Encoder
 
 PathLike = str | Path
@@ -70,11 +71,13 @@ def compare(
     tolerance: float | None = None,
     max_bytes: int | None = None,
     encoder: Encoder | None = None,
+    weights: Weights | None = None,
 ) -> Report:
     """Compare two or more reports of one event, claim by claim.
 
     ``sources`` are paths (files, or folders of ``.txt``/``.md`` reports) or
-    Documents. Returns the Report that ``claimdiff compare`` renders.
+    Documents. ``weights`` overrides the alignment weights (see
+    ``claimdiff.align.load_weights``). Returns the Report that ``claimdiff compare`` renders.
     """
     from claimdiff.align import align
     from claimdiff.compare import DEFAULT_TOLERANCE, build_groups
@@ -86,7 +89,7 @@ def compare(
     claims = [c for d in docs for c in extract_claims(d)]
     enc = encoder or get_encoder(model, cache=cache)
     tol = DEFAULT_TOLERANCE if tolerance is None else tolerance
-    groups = align(claims, {d.id: d.language for d in docs}, enc)
+    groups = align(claims, {d.id: d.language for d in docs}, enc, weights)
     by_id = {c.id: c for c in claims}
     warnings = [
         f"{d.path}: language {d.language!r} has no data in claimdiff; read with English conventions"

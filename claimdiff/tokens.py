@@ -34,7 +34,7 @@ def tokenize(text: str) -> list[Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         t = m.group()
-        out.append(Tok(m.start(), m.end(), t, t.lower(), t[0].isdigit(), t[0].isalpha()))
+        out.append(Tok(m.start(), m.end(), t, t.lower(), t[0].isdecimal(), t[0].isalpha()))
     return out
 
 

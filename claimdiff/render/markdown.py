@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimdiff.models import Claim, Document, Group, Report
-from claimdiff.render.escape import md_inline
+from claimdiff.render.diff import pair_changes
+from claimdiff.render.escape import md_code, md_inline
 
 
 def _where(claim: Claim, docs: dict[str, Document]) -> str:
-    return f"`{Path(docs[claim.doc].path).name}:{claim.line}`"
+    return md_code(f"{Path(docs[claim.doc].path).name}:{claim.line}")
 
 
 def _quoted(claim: Claim) -> str:
@@ -58,32 +59,46 @@ def _documents_table(report: Report) -> list[str]:
     lines = ["| report | outlet | language | date | claims | file |", "|---|---|---|---|---:|---|"]
     for d in report.documents:
         lines.append(
-            f"| {md_inline(d.id)} | {md_inline(d.outlet or '—')} | {d.language} | "
-            f"{md_inline(d.date or '—')} | {d.n_claims} | `{Path(d.path).name}` |"
+            f"| {md_inline(d.id)} | {md_inline(d.outlet or '—')} | {md_inline(d.language)} | "
+            f"{md_inline(d.date or '—')} | {d.n_claims} | {md_code(Path(d.path).name)} |"
         )
     return lines
 
 
+def _side(claim: Claim, fig_text: str | None, docs: dict[str, Document]) -> str:
+    value = f"**{md_inline(fig_text)}**" if fig_text else md_inline(_short(claim.text))
+    return f"{md_inline(claim.doc)}: {value} ({_sources(claim)}) {_where(claim, docs)}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _conflicts(report: Report, claims: dict[str, Claim], docs: dict[str, Document]) -> list[str]:
+    """One row per conflict: what, each side's value and source with file:line, the rule."""
     rows = []
     for g in report.groups:
         for d in g.differences:
             if d.kind not in ("figure", "attribution"):
                 continue
             a, b = claims[d.a], claims[d.b]
+            fa = fb = None
+            what = "who said it"
+            if d.kind == "figure" and d.figure_a and d.figure_b:
+                fa, fb = d.figure_a, d.figure_b
+                what = md_inline(d.measure or "figure")
             rows.append(
-                f"| {g.id} | {d.kind} | {md_inline(d.detail)} | {_where(a, docs)} | {_where(b, docs)} |"
+                f"| {g.id} | {what} | {_side(a, fa, docs)} | {_side(b, fb, docs)} | {md_inline(d.rule or '')} |"
             )
     if not rows:
         return ["No conflicts found."]
-    return [
-        "| group | on | what each report says | first | second |",
-        "|---|---|---|---|---|",
-        *rows,
-    ]
+    return ["| group | what | one report | other report | rule |", "|---|---|---|---|---|", *rows]
 
 
-def _group(g: Group, claims: dict[str, Claim], docs: dict[str, Document]) -> list[str]:
+def _group(
+    g: Group, claims: dict[str, Claim], docs: dict[str, Document], langs: dict[str, str]
+) -> list[str]:
     kinds = sorted({d.kind for d in g.differences if d.kind != "note"})
     label = g.verdict + (f" on {' and '.join(kinds)}" if kinds else "")
     lines = [f"### {g.id} · {label}", ""]
@@ -96,6 +111,12 @@ def _group(g: Group, claims: dict[str, Claim], docs: dict[str, Document]) -> lis
         lines.append("")
         for d in g.differences:
             lines.append(f"  - {d.kind}: {md_inline(d.detail)}")
+            if d.kind in ("figure", "attribution"):
+                a, b = claims[d.a], claims[d.b]
+                changes = pair_changes(a, b, langs[a.doc] == langs[b.doc])
+                if changes:
+                    marks = "; ".join(md_inline(ch) for ch in changes[:6])
+                    lines.append(f"    - changed: {marks}")
     lines.append("")
     return lines
 
@@ -117,8 +138,9 @@ def to_markdown(report: Report) -> str:
     shared = [g for g in report.groups if len(g.claims) > 1]
     order = {"differ": 0, "agree": 1}
     lines += ["## Facts in more than one report", ""]
+    langs = {d.id: d.language for d in report.documents}
     for g in sorted(shared, key=lambda g: (order[g.verdict], report.groups.index(g))):
-        lines += _group(g, claims, docs)
+        lines += _group(g, claims, docs, langs)
     lines += ["## Only in one report", ""]
     for d in report.documents:
         alone = [
