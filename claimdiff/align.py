@@ -54,6 +54,8 @@ class Weights:
     kind_clash: float
     day_clash: float
     threshold: float
+    floor: float
+    margin: float
     link: float
 
     @staticmethod
@@ -328,6 +330,19 @@ def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def _clear_mutual_best(s: np.ndarray, r: int, c: int, w: Weights) -> bool:
+    """Below the threshold, a pair still aligns when each is the other's clear best.
+
+    Both claims must score at least ``floor``, and every other candidate in
+    their row and column at least ``margin`` less ("352 dead" in one report,
+    "at least 406 civilians killed" in the other, and nothing else close).
+    """
+    if s[r, c] < w.floor:
+        return False
+    others = np.concatenate([np.delete(s[r, :], c), np.delete(s[:, c], r)])
+    return bool(others.size == 0 or s[r, c] - others.max() >= w.margin)
+
+
 class PairScores:
     """The score matrices of every pair of reports, readable for any two claims."""
 
@@ -388,7 +403,7 @@ def align(
             scores.mats[da, db] = s
             rows, cols = linear_sum_assignment(-s)
             for r, c in zip(rows, cols, strict=True):
-                if s[r, c] >= w.threshold:
+                if s[r, c] >= w.threshold or _clear_mutual_best(s, r, c, w):
                     edges.append((float(s[r, c]), ia[r], ib[c]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     group_of = list(range(len(claims)))

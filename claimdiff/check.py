@@ -25,6 +25,7 @@ from claimdiff import __version__
 from claimdiff.models import Claim, Document
 
 if TYPE_CHECKING:
+    from claimdiff.align import Weights
     from claimdiff.encoders import Encoder
 
 FindingKind = Literal["figure", "attribution", "unsupported"]
@@ -109,6 +110,7 @@ def check(
     tolerance: float | None = None,
     max_bytes: int | None = None,
     encoder: Encoder | None = None,
+    weights: Weights | None = None,
 ) -> CheckReport:
     """Check a draft against its sources; see the module docstring."""
     from claimdiff.align import features, score_matrix, signal_matrices
@@ -120,7 +122,7 @@ def check(
         raise InputError("check needs at least one source: --against SOURCE...")
     docs = _documents([draft, *sources], lang, max_bytes)
     enc = encoder or get_encoder(model, cache=cache)
-    report = compare(docs, tolerance=tolerance, encoder=enc)
+    report = compare(docs, tolerance=tolerance, encoder=enc, weights=weights)
     draft_doc, source_docs = report.documents[0], report.documents[1:]
     by_doc = {d.id: d for d in report.documents}
     claims = {c.id: c for c in report.claims}
@@ -156,7 +158,7 @@ def check(
             from claimdiff.align import default_weights
 
             sig = signal_matrices(feats, list(range(n)), list(range(n, n + len(source_claims))))
-            scores = score_matrix(sig, default_weights())
+            scores = score_matrix(sig, weights or default_weights())
         for i, c in enumerate(unsupported):
             best = source_claims[int(np.argmax(scores[i]))] if source_claims else None
             score = float(np.max(scores[i])) if source_claims else None

@@ -91,6 +91,7 @@ app = typer.Typer(
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+    diff = "diff"
 
 
 FINDING_KINDS = ("figure", "attribution")
@@ -249,59 +250,87 @@ MaxBytesOpt = Annotated[
 ]
 
 
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="Sentence encoder: use-m3 (default) or a sentence-transformers model path."
+    ),
+]
+ToleranceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--tolerance",
+        help="Relative tolerance for approximate figures (about, zo'n); default 0.1.",
+        min=0.0,
+        max=1.0,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
+]
+WeightsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--weights", help="Alignment weights (JSON, as claimdiff/data/align_weights.json)."
+    ),
+]
+
+
+def settings_for(start: Path, **overrides: Any) -> Any:
+    """Effective settings: claimdiff.toml / [tool.claimdiff] near ``start``, then the flags."""
+    from claimdiff.config import effective
+
+    settings, _ = effective(start, overrides)
+    if not math.isfinite(settings.tolerance) or not 0 <= settings.tolerance <= 1:
+        raise UsageError(f"tolerance {settings.tolerance}: give a number from 0 to 1")
+    return settings
+
+
 @app.command()
 def compare(
     reports: Annotated[
         list[Path], typer.Argument(help="Two or more reports (.txt, .md), or folders of them.")
     ],
-    format: FormatOpt = Format.markdown,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="markdown, json, or diff (two reports).")
+    ] = Format.markdown,
     output: OutputOpt = None,
     lang: LangOpt = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            help="Sentence encoder: use-m3 (default) or a sentence-transformers model path.",
-        ),
-    ] = None,
-    tolerance: Annotated[
-        float,
-        typer.Option(
-            "--tolerance",
-            help="Relative tolerance for approximate figures (about, zo'n).",
-            min=0.0,
-            max=1.0,
-        ),
-    ] = 0.1,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
-    ] = False,
+    model: ModelOpt = None,
+    tolerance: ToleranceOpt = None,
+    no_cache: NoCacheOpt = False,
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on", help="Exit 1 when differences of these kinds exist: figure,attribution."
         ),
     ] = None,
+    weights: WeightsOpt = None,
     max_bytes: MaxBytesOpt = 5_000_000,
 ) -> None:
-    """Compare reports of one event; print the Markdown (or JSON) report."""
+    """Compare reports of one event; print the Markdown (JSON, diff) report."""
     from claimdiff.pipeline import compare as run_compare
     from claimdiff.render import render
 
     try:
         kinds = _parse_fail_on(fail_on)
-        if not math.isfinite(tolerance):
-            raise UsageError(f"--tolerance {tolerance}: give a number from 0 to 1")
         lang = _check_lang(lang)
         check_output(output, reports)
-        report = run_compare(
-            reports,
-            lang=lang,
-            model=model,
-            cache=not no_cache,
-            tolerance=tolerance,
-            max_bytes=max_bytes,
+        cfg = settings_for(
+            reports[0] if reports else Path.cwd(), model=model, tolerance=tolerance, lang=lang
         )
+        with progress("comparing reports"):
+            report = run_compare(
+                reports,
+                lang=cfg.lang,
+                model=cfg.model,
+                cache=not no_cache and cfg.cache,
+                tolerance=cfg.tolerance,
+                max_bytes=max_bytes,
+                weights=_weights(weights),
+            )
+        if format is Format.diff and len(report.documents) != 2:
+            raise UsageError("--format diff compares exactly two reports")
         for w in report_warnings(report):
             warn(w)
         write_output(render(report, format.value), output, reports)
@@ -310,6 +339,25 @@ def compare(
     found = {d.kind for g in report.groups for d in g.differences}
     if kinds & found:
         raise typer.Exit(1)
+
+
+def _weights(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from claimdiff.align import load_weights
+
+    return load_weights(path)
+
+
+def progress(label: str) -> Any:
+    """A spinner on stderr while the work runs, only when stderr is a terminal."""
+    import contextlib
+
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(f"claimdiff: {label}…")
 
 
 @app.command()
@@ -366,6 +414,9 @@ def schema(output: OutputOpt = None) -> None:
         write_output(report_schema(), output, [])
     except ClaimdiffError as e:
         fail(str(e))
+
+
+from claimdiff import cli_check  # noqa: E402,F401  (registers check, config, eval)
 
 
 def main() -> None:

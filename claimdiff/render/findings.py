@@ -56,6 +56,11 @@ def to_github(report: CheckReport, fail_on: set[str]) -> str:
 
 def to_sarif(report: CheckReport, fail_on: set[str]) -> str:
     """SARIF 2.1.0, one result per finding; baselined findings are suppressed."""
+    return to_sarif_many([report], fail_on)
+
+
+def to_sarif_many(reports: list[CheckReport], fail_on: set[str]) -> str:
+    """One SARIF run holding the findings of every checked draft."""
     rules = [
         {
             "id": f"claimdiff/{kind}",
@@ -118,7 +123,7 @@ def to_sarif(report: CheckReport, fail_on: set[str]) -> str:
                         "rules": rules,
                     }
                 },
-                "results": [result(f) for f in report.findings],
+                "results": [result(f) for r in reports for f in r.findings],
             }
         ],
     }
