@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from claimdiff.assignment import best_pairs
 from claimdiff.encoders import Encoder
 from claimdiff.errors import InputError
 from claimdiff.extract import SUBSTANTIVE
@@ -324,23 +325,35 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
 
 def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
     """The probability that two claims state the same fact: a logistic over the signals."""
-    z = np.full_like(sig["cosine"], w.bias, dtype=np.float64)
+    z = np.full_like(sig["cosine"], w.bias, dtype=np.float32)
     for name in SIGNALS:
         z += getattr(w, name) * sig[name]
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def _clear_mutual_best(s: np.ndarray, r: int, c: int, w: Weights) -> bool:
+def _runner_up(s: np.ndarray) -> np.ndarray:
+    """For every cell, the best other score in its row and column."""
+
+    def second(m: np.ndarray) -> np.ndarray:  # best other value along axis 1
+        if m.shape[1] < 2:
+            return np.full(m.shape, -np.inf)
+        top2 = np.partition(m, m.shape[1] - 2, axis=1)[:, -2:]
+        best, nxt = top2.max(axis=1, keepdims=True), top2.min(axis=1, keepdims=True)
+        return np.where(m >= best, nxt, best)
+
+    return np.maximum(second(s), second(s.T).T)
+
+
+def _clear_mutual_best(s: float, runner_up: float, shape: tuple[int, ...], w: Weights) -> bool:
     """Below the threshold, a pair still aligns when each is the other's clear best.
 
     Both claims must score at least ``floor``, and every other candidate in
     their row and column at least ``margin`` less ("352 dead" in one report,
     "at least 406 civilians killed" in the other, and nothing else close).
     """
-    if s[r, c] < w.floor:
-        return False
-    others = np.concatenate([np.delete(s[r, :], c), np.delete(s[:, c], r)])
-    return bool(others.size == 0 or s[r, c] - others.max() >= w.margin)
+    if s < w.floor or min(shape) < 2:
+        return False  # with nothing to choose from, being the best says nothing
+    return s - runner_up >= w.margin
 
 
 class PairScores:
@@ -375,8 +388,6 @@ def align(
     weights: Weights | None = None,
 ) -> list[tuple[list[str], float | None]]:
     """Groups of claim ids (at most one per report) with their weakest pair score."""
-    from scipy.optimize import linear_sum_assignment
-
     w = weights or default_weights()
     feats = features(claims, [languages[c.doc] for c in claims], encoder)
     by_doc: dict[str, list[int]] = {}
@@ -401,9 +412,11 @@ def align(
                 else score_matrix(signal_matrices(feats, ia, ib), w)
             )
             scores.mats[da, db] = s
-            rows, cols = linear_sum_assignment(-s)
-            for r, c in zip(rows, cols, strict=True):
-                if s[r, c] >= w.threshold or _clear_mutual_best(s, r, c, w):
+            runner_up = _runner_up(s)
+            for r, c in best_pairs(s):
+                if s[r, c] >= w.threshold or _clear_mutual_best(
+                    s[r, c], runner_up[r, c], s.shape, w
+                ):
                     edges.append((float(s[r, c]), ia[r], ib[c]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     group_of = list(range(len(claims)))

@@ -27,15 +27,15 @@ def read_baseline(path: Path) -> set[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(
-            f"--baseline {path}: no such file; create it with --write-baseline"
+            f"baseline {path}: no such file; create it with --write-baseline {path}"
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(
-            f"--baseline {path}: not a claimdiff baseline ({type(e).__name__})"
+            f"baseline {path}: not a claimdiff baseline ({type(e).__name__})"
         ) from None
     if not isinstance(data, dict) or data.get("claimdiff_baseline") != FORMAT:
         raise InputError(
-            f"--baseline {path}: not a claimdiff baseline (write one with --write-baseline)"
+            f"baseline {path}: not a claimdiff baseline (write one with --write-baseline)"
         )
     return {
         str(item["key"])

@@ -15,7 +15,6 @@ import typer
 
 from claimdiff.cli import (
     LangOpt,
-    MaxBytesOpt,
     ModelOpt,
     NoCacheOpt,
     OutputOpt,
@@ -54,12 +53,43 @@ def _kinds(value: str | list[str]) -> set[str]:
 
 
 def _expand(patterns: list[str], base: Path) -> list[Path]:
-    """Globs from the configuration, relative to the folder of the configuration file."""
+    """Globs from the configuration, relative to the folder of the configuration file.
+
+    A pattern without wildcards may name a folder (``sources = ["sources/"]``),
+    which stands for its reports; a wildcard pattern gives its files only.
+    """
     out: list[Path] = []
     for pattern in patterns:
         full = pattern if Path(pattern).is_absolute() else str(base / pattern)
+        if not glob.has_magic(full):
+            out.append(Path(full))
+            continue
         out.extend(Path(p) for p in sorted(glob.glob(full, recursive=True)) if Path(p).is_file())
     return out
+
+
+def _paths(items: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for its reports; a wildcard pattern that is not
+    itself a file is expanded (the action passes ``drafts/*.md`` unexpanded)."""
+    from claimdiff.load import expand_paths
+
+    out: list[Path] = []
+    for p in items:
+        if not p.exists() and glob.has_magic(str(p)):
+            found = [Path(m) for m in sorted(glob.glob(str(p), recursive=True))]
+            if not found:
+                raise UsageError(f"{p}: matches no file")
+            out.extend(m for m in found if m.is_file())
+        else:
+            out.append(p)
+    return expand_paths(out)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or a.samefile(b)
+    except (OSError, ValueError):
+        return False
 
 
 def _config_base(origin: dict[str, str], key: str) -> Path:
@@ -78,7 +108,8 @@ def check(
         typer.Option(
             "--against",
             "-a",
-            help="Source reports or folders; default: `sources` from the configuration.",
+            help="A source report or folder; repeat for more (-a a.txt -a b.txt); "
+            "default: `sources` from the configuration.",
         ),
     ] = None,
     format: Annotated[
@@ -105,9 +136,18 @@ def check(
     tolerance: ToleranceOpt = None,
     no_cache: NoCacheOpt = False,
     weights: WeightsOpt = None,
-    max_bytes: MaxBytesOpt = 5_000_000,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", help="Refuse reports larger than this (default 5,000,000).", min=1
+        ),
+    ] = None,
 ) -> None:
-    """Check drafts against their sources: figures and quotes the sources contradict."""
+    """Check drafts against their sources: figures and quotes the sources contradict.
+
+    Exit codes: 0 no finding of a --fail-on kind (or all of them in the baseline, or
+    --write-baseline given: the findings written are accepted), 1 such findings, 2 errors.
+    """
     from claimdiff.baseline import apply_baseline, baseline_text, read_baseline
     from claimdiff.check import check as run_check
     from claimdiff.cli import settings_for
@@ -122,10 +162,11 @@ def check(
             lang=_check_lang(lang),
             fail_on=sorted(_kinds(fail_on)) if fail_on is not None else None,
             baseline=str(baseline) if baseline else None,
+            max_bytes=max_bytes,
         )
         _, origin = effective(start, {})
-        draft_files = list(drafts or _expand(cfg.drafts, _config_base(origin, "drafts")))
-        source_files = list(against or _expand(cfg.sources, _config_base(origin, "sources")))
+        draft_files = _paths(drafts or _expand(cfg.drafts, _config_base(origin, "drafts")))
+        source_files = _paths(against or _expand(cfg.sources, _config_base(origin, "sources")))
         if not draft_files:
             raise UsageError("no draft to check: give DRAFT, or `drafts` in claimdiff.toml")
         if not source_files:
@@ -134,19 +175,30 @@ def check(
         if write_baseline is not None:
             check_output(write_baseline, [*draft_files, *source_files])
         kinds = set(cfg.fail_on)
-        accepted = read_baseline(Path(cfg.baseline)) if cfg.baseline else set()
+        accepted: set[str] = set()
+        if cfg.baseline:
+            # a baseline from the configuration is relative to the configuration file
+            base_path = _config_base(origin, "baseline") / cfg.baseline
+            if baseline is not None:
+                base_path = baseline
+            if write_baseline is None or base_path.exists():
+                accepted = read_baseline(base_path)
         reports = []
         with progress("checking drafts"):
             from claimdiff.encoders import get_encoder
 
             encoder = get_encoder(cfg.model, cache=not no_cache and cfg.cache)
             for draft in draft_files:
+                # a draft that lies among its sources (a folder) is not its own source
+                own_sources = [s for s in source_files if not _same_file(s, draft)]
+                if not own_sources:
+                    raise UsageError(f"{draft}: no source besides the draft itself")
                 r = run_check(
                     draft,
-                    source_files,
+                    own_sources,
                     lang=cfg.lang,
                     tolerance=cfg.tolerance,
-                    max_bytes=max_bytes,
+                    max_bytes=cfg.max_bytes,
                     encoder=encoder,
                     weights=_weights(weights),
                 )
@@ -168,7 +220,7 @@ def check(
     except ClaimdiffError as e:
         fail(str(e))
     failing = [f for r in reports for f in r.findings if f.kind in kinds and not f.baselined]
-    if failing:
+    if failing and write_baseline is None:
         raise typer.Exit(1)
 
 

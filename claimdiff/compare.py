@@ -156,7 +156,7 @@ def pair_figures(
     measures are not unrelated (encoder cosine ≥ 0.2: "vehicles" never pairs
     with "sent", "brandweerlieden" pairs with "firefighters").
     """
-    from scipy.optimize import linear_sum_assignment
+    from claimdiff.assignment import best_pairs
 
     fa = [f for f in fa if dimension(f)]
     fb = [f for f in fb if dimension(f)]
@@ -180,12 +180,7 @@ def pair_figures(
             vx, vy = abs(x.value or 0.0), abs(y.value or 0.0)
             rel = abs(vx - vy) / max(vx, vy, 1e-9)
             cost[i, j] = (0.0 if ok else 10.0) + min(rel, 5.0) + (1.0 - (mcos or 0.5))
-    rows, cols = linear_sum_assignment(cost)
-    return [
-        (fa[r], fb[c], *verdicts[r, c])
-        for r, c in zip(rows, cols, strict=True)
-        if (r, c) in verdicts
-    ]
+    return [(fa[r], fb[c], *verdicts[r, c]) for r, c in best_pairs(-cost) if (r, c) in verdicts]
 
 
 def money_notes(fa: list[Figure], fb: list[Figure]) -> list[str]:

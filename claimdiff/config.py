@@ -51,6 +51,17 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "sources": list,
     "baseline": str,
 }
+_EXPECTED = {
+    "model": "a string",
+    "lang": "a string",
+    "tolerance": "a number",
+    "fail_on": "a list of strings",
+    "cache": "true or false",
+    "max_bytes": "an integer",
+    "drafts": "a list of strings",
+    "sources": "a list of strings",
+    "baseline": "a string",
+}
 
 
 def _find(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -84,6 +95,8 @@ def _load(path: Path, tool_table: bool) -> dict[str, Any]:
 
 def _validate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: the claimdiff settings must be a table of keys and values")
     known = {f.name for f in fields(Settings)}
     for key, value in raw.items():
         name = key.replace("-", "_")
@@ -91,13 +104,33 @@ def _validate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
             raise InputError(
                 f"{path}: unknown setting {key!r}; known: {', '.join(sorted(k.replace('_', '-') for k in known))}"
             )
-        if not isinstance(value, _TYPES[name]):
-            raise InputError(f"{path}: {key} has the wrong type ({type(value).__name__})")
+        expected = _TYPES[name]
+        # bool is an int to isinstance: `max-bytes = true` is not a size.
+        wrong = not isinstance(value, expected) or (isinstance(value, bool) and name != "cache")
+        got = type(value).__name__
+        if not wrong and isinstance(value, list):
+            odd = [type(v).__name__ for v in value if not isinstance(v, str)]
+            wrong, got = bool(odd), f"list of {odd[0]}" if odd else got
+        if wrong:
+            raise InputError(
+                f"{path}: {key} has the wrong type ({got}); expected {_EXPECTED[name]}"
+            )
         checked: Any = value
         if name == "fail_on":
             bad = set(checked) - set(KINDS)
             if bad:
                 raise InputError(f"{path}: fail-on {sorted(bad)}: unknown; use {', '.join(KINDS)}")
+        if name == "tolerance" and not 0 <= checked <= 1:
+            raise InputError(f"{path}: tolerance {checked}: give a number from 0 to 1")
+        if name == "lang":
+            from claimdiff.load import normalise_lang
+
+            try:
+                checked = normalise_lang(checked)
+            except InputError as e:
+                raise InputError(f"{path}: lang: {e}") from None
+        if name == "max_bytes" and checked < 1:
+            raise InputError(f"{path}: max-bytes {checked}: give a positive number of bytes")
         out[name] = float(checked) if name == "tolerance" else checked
     return out
 
@@ -109,7 +142,7 @@ def effective(start: Path, overrides: dict[str, Any]) -> tuple[Settings, dict[st
     found = _find(start)
     if found is not None:
         path, raw = found
-        for name, value in _validate(path, raw or {}).items():
+        for name, value in _validate(path, {} if raw is None else raw).items():
             setattr(settings, name, value)
             origin[name] = str(path)
     for name, value in overrides.items():

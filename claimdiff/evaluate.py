@@ -62,9 +62,11 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def count_event(gold: dict[str, Any], texts: dict[str, str], report: Report) -> Counter[str]:
     """Raw counts of one event (summed over events before the ratios are taken)."""
+    # gold names reports by file stem; the report's ids may differ (``a-nos`` for two nos.txt)
+    stem = {d.id: Path(d.path or d.id).stem for d in report.documents}
     by_doc: dict[str, list[Claim]] = {}
     for c in report.claims:
-        by_doc.setdefault(c.doc, []).append(c)
+        by_doc.setdefault(stem.get(c.doc, c.doc), []).append(c)
     group_of = {cid: g.id for g in report.groups for cid in g.claims}
     predicted = {
         kind: {
@@ -84,7 +86,12 @@ def count_event(gold: dict[str, Any], texts: dict[str, str], report: Report) -> 
         if da == db:
             continue
         same_gold = ga is gb
-        same_pred = ca is not None and cb is not None and group_of.get(ca.id) == group_of.get(cb.id)
+        same_pred = (
+            ca is not None
+            and cb is not None
+            and group_of.get(ca.id) is not None  # two ungrouped claims are not aligned
+            and group_of.get(ca.id) == group_of.get(cb.id)
+        )
         n["align_tp"] += same_gold and same_pred
         n["align_fp"] += (not same_gold) and same_pred
         n["align_fn"] += same_gold and not same_pred

@@ -27,6 +27,9 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _OPENING = "\"'“‘„«([–—-"
 SHORT_LINE = 80
+#: A "sentence" longer than this (a table, text without punctuation) is cut at
+#: the last space before the limit, so no sentence costs more than a bounded time.
+MAX_SENTENCE = 1000
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,22 @@ def split_sentences(text: str, language: str, start: int = 0) -> list[Sentence]:
     for b0, b1 in _blocks(text, start):
         bounds = [b0, *_split_block(text, b0, b1, abbreviations), b1]
         for s0, s1 in zip(bounds, bounds[1:], strict=False):
-            piece = text[s0:s1]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece.rstrip())
-            if trail > lead:
-                out.append(Sentence(s0 + lead, s0 + trail, piece[lead:trail], len(out)))
+            for c0, c1 in _capped(text, s0, s1):
+                piece = text[c0:c1]
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece.rstrip())
+                if trail > lead:
+                    out.append(Sentence(c0 + lead, c0 + trail, piece[lead:trail], len(out)))
     return out
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``MAX_SENTENCE`` characters, cut at spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

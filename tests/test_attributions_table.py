@@ -9,21 +9,13 @@ strict xfail.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from claimdiff.attributions import find_attributions
 from claimdiff.segment import split_sentences
+from tests.tables import as_params, read_cases
 
-CASES = [
-    json.loads(line)
-    for line in (Path(__file__).parent / "data" / "attributions.jsonl")
-    .read_text("utf-8")
-    .splitlines()
-    if line.strip()
-]
+CASES = read_cases("attributions.jsonl")
 
 
 def attributions_at(case: dict) -> list:
@@ -56,12 +48,7 @@ def check(case: dict) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_failure"]))
-        if c.get("known_failure")
-        else c
-        for c in CASES
-    ],
+    as_params(CASES),
     ids=[f"{c['lang']}-{i}" for i, c in enumerate(CASES)],
 )
 def test_attribution_case(case: dict) -> None:

@@ -9,19 +9,13 @@ shows up as an unexpected pass and the mark must be removed.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from claimdiff.figures import find_figures
 from claimdiff.models import Figure
+from tests.tables import as_params, read_cases
 
-CASES = [
-    json.loads(line)
-    for line in (Path(__file__).parent / "data" / "figures.jsonl").read_text("utf-8").splitlines()
-    if line.strip()
-]
+CASES = read_cases("figures.jsonl")
 
 
 def _overlapping(figs: list[Figure], start: int, end: int) -> list[Figure]:
@@ -55,12 +49,7 @@ def check(case: dict) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_failure"]))
-        if c.get("known_failure")
-        else c
-        for c in CASES
-    ],
+    as_params(CASES),
     ids=[f"{c['lang']}-{i}-{c['span']}" for i, c in enumerate(CASES)],
 )
 def test_figure_case(case: dict) -> None:

@@ -134,6 +134,10 @@ def to_json(report: CheckReport) -> str:
     return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def to_markdown(report: CheckReport, fail_on: set[str]) -> str:
     """For ``$GITHUB_STEP_SUMMARY`` or a pull-request comment."""
     name = Path(report.draft.path).name
@@ -144,8 +148,9 @@ def to_markdown(report: CheckReport, fail_on: set[str]) -> str:
     lines = [
         f"# claimdiff check: `{md_inline(name)}`",
         "",
-        f"{report.claims} claims checked against {len(report.sources)} sources: "
-        f"{counts['figure']} figure conflicts, {counts['attribution']} attribution conflicts, "
+        f"{_n(report.claims, 'claim')} checked against {_n(len(report.sources), 'source')}: "
+        f"{_n(counts['figure'], 'figure conflict')}, "
+        f"{_n(counts['attribution'], 'attribution conflict')}, "
         f"{counts['unsupported']} unsupported"
         + (f"; {baselined} accepted in the baseline." if baselined else "."),
         "",
