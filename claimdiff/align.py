@@ -413,11 +413,11 @@ def align(
             )
             scores.mats[da, db] = s
             runner_up = _runner_up(s)
-            for r, c in best_pairs(s):
-                if s[r, c] >= w.threshold or _clear_mutual_best(
-                    s[r, c], runner_up[r, c], s.shape, w
+            for row, col in best_pairs(s):
+                if s[row, col] >= w.threshold or _clear_mutual_best(
+                    s[row, col], runner_up[row, col], s.shape, w
                 ):
-                    edges.append((float(s[r, c]), ia[r], ib[c]))
+                    edges.append((float(s[row, col]), ia[row], ib[col]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
