@@ -287,19 +287,23 @@ def _word_rows(texts: list[str]) -> Any:
         for w in sorted(set(utils.default_process(text).split())):
             rows.append(r)
             cols.append(vocab.setdefault(w, len(vocab)))
-    data = np.ones(len(rows), dtype=np.float32)
-    return csr_matrix((data, (rows, cols)), shape=(len(texts), max(1, len(vocab))))
+    m = csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
+    )
+    # rare words weigh more: idf over the claims of this run, then unit rows (cosine)
+    df = np.asarray((m > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + len(texts)) / (1 + df)).astype(np.float32) + 1.0
+    m = m.multiply(idf[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    inv = np.where(norms > 0, 1.0 / np.maximum(norms, 1e-9), 0.0).astype(np.float32)
+    return m.multiply(inv[:, None]).tocsr()
 
 
 def _words(fa: Features, ia: list[int], ib: list[int]) -> np.ndarray:
     """Shared words (Dice coefficient) between claims of one language; 0 across languages."""
-    wa, wb = fa.words[ia], fa.words[ib]
-    inter = (wa @ wb.T).toarray()
-    size_a = np.asarray(wa.sum(1)).reshape(-1, 1)
-    size_b = np.asarray(wb.sum(1)).reshape(1, -1)
-    dice = 2 * inter / np.maximum(size_a + size_b, 1)
+    cosine = (fa.words[ia] @ fa.words[ib].T).toarray()
     same = fa.languages[ia][:, None] == fa.languages[ib][None, :]
-    return (dice * same).astype(np.float32)
+    return (cosine * same).astype(np.float32)
 
 
 #: Up to this many claims, all pair scores are one set of matrix products (about 100 MB at the limit).

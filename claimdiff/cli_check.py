@@ -65,7 +65,16 @@ def _expand(patterns: list[str], base: Path) -> list[Path]:
             out.append(Path(full))
             continue
         out.extend(Path(p) for p in sorted(glob.glob(full, recursive=True)) if Path(p).is_file())
-    return out
+    return [_relative(p) for p in out]
+
+
+def _relative(path: Path) -> Path:
+    """Relative to the working directory when under it: GitHub annotations and SARIF
+    need paths relative to the repository, where the job runs."""
+    try:
+        return path.absolute().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _paths(items: list[Path]) -> list[Path]:
@@ -217,6 +226,11 @@ def check(
                 findings=[f for r in reports for f in r.findings],
             )
             write_output(baseline_text(merged), write_baseline, [*draft_files, *source_files])
+            typer.echo(
+                f"claimdiff: {write_baseline}: {len(merged.findings)} finding(s) accepted; "
+                f"use it with --baseline {write_baseline} or `baseline` in claimdiff.toml",
+                err=True,
+            )
     except ClaimdiffError as e:
         fail(str(e))
     failing = [f for r in reports for f in r.findings if f.kind in kinds and not f.baselined]

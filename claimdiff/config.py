@@ -17,6 +17,7 @@ came from.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -157,5 +158,7 @@ def describe(settings: Settings, origin: dict[str, str]) -> str:
     lines = []
     for f in fields(Settings):
         value = getattr(settings, f.name)
-        lines.append(f"{f.name.replace('_', '-'):<11} = {value!r:<40} # {origin[f.name]}")
+        # as one would write it in claimdiff.toml; a setting without a value is not set
+        shown = "(not set)" if value is None else json.dumps(value, ensure_ascii=False)
+        lines.append(f"{f.name.replace('_', '-'):<11} = {shown:<40} # {origin[f.name]}")
     return "\n".join(lines) + "\n"
