@@ -297,6 +297,16 @@ def _read_compound_unit(toks: list[Tok], r: Reading, lang: Lang) -> None:
         r.kind, r.unit, r.end_i = "measure", unit, j + 2
 
 
+def _apposition_age(toks: list[Tok], r: Reading) -> bool:
+    """A bare whole number between commas or brackets right after a name: an age."""
+    i, j = r.start_i, r.end_i
+    if not r.core.digits or j != i + 1 or not (0 < r.core.value < 120) or i < 2 or j >= len(toks):
+        return False
+    before, after, name = toks[i - 1].text, toks[j].text, toks[i - 2]
+    pair = (before, after) in ((",", ","), ("(", ")"))
+    return pair and name.is_word and name.text[:1].isupper()
+
+
 def _read_qualifier(toks: list[Tok], r: Reading, lang: Lang) -> None:
     """Qualifier words before the figure (or its currency) and after it."""
     best = longest_before(toks, r.start_i, lang.qualifier_before)
@@ -625,6 +635,14 @@ def find_figures(
             ):
                 i = core.j + 1  # list numbering: "1. ..."
                 continue
+            if (
+                not core.digits
+                and core.value == 1
+                and core.j < len(toks)
+                and toks[core.j].low in lang.one_not_before
+            ):
+                i = core.j  # "one of the world's largest": not a count
+                continue
             r = Reading(core, i, core.j)
             if (
                 core.digits
@@ -643,6 +661,8 @@ def find_figures(
             aged = longest_before(toks, r.start_i, lang.age_before)
             if aged and r.kind == "count":
                 r.kind, r.start_i = "age", aged[0]
+            elif r.kind == "count" and _apposition_age(toks, r):
+                r.kind = "age"  # "Mark Vinar, 43, is presumed dead", "Truus Meijer (71)"
             if r.kind not in ("age", "ordinal"):
                 _read_range(text, toks, r, lang)
                 if r.range_hi is not None and r.unit is None and r.currency is None:

@@ -94,6 +94,7 @@ class Lang:
     organisations: tuple[str, ...]
     clause_splitters: tuple[str, ...]
     not_after: frozenset[str]
+    one_not_before: frozenset[str]
     header_keys: dict[str, str]
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -209,6 +210,7 @@ def get(code: str) -> Lang:
         organisations=tuple(s["organisations"]),
         clause_splitters=tuple(raw["claims"]["splitters"]),
         not_after=frozenset(raw["figures"]["not_after"]),
+        one_not_before=frozenset(raw["figures"]["one_not_before"]),
         header_keys=raw["header"]["keys"],
         raw=raw,
     )
