@@ -11,7 +11,7 @@ read -r -a drafts <<< "${CLAIMDIFF_DRAFTS:-}"
 args+=("${drafts[@]}")
 if [ -n "${CLAIMDIFF_SOURCES:-}" ]; then
   read -r -a sources <<< "${CLAIMDIFF_SOURCES}"
-  args+=(--against "${sources[@]}")
+  for s in "${sources[@]}"; do args+=(--against "$s"); done
 fi
 [ -n "${CLAIMDIFF_FAIL_ON:-}" ] && args+=(--fail-on "$CLAIMDIFF_FAIL_ON")
 [ -n "${CLAIMDIFF_BASELINE:-}" ] && args+=(--baseline "$CLAIMDIFF_BASELINE")

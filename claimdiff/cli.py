@@ -68,7 +68,7 @@ class _Group(TyperGroup):
         except _exc.ClickException as e:
             typer.echo(f"claimdiff: error: {one_line(e.format_message())}", err=True)
             sys.exit(2 if e.exit_code == 1 else e.exit_code)
-        except (_exc.Abort, KeyboardInterrupt):
+        except (getattr(_exc, "Abort", KeyboardInterrupt), KeyboardInterrupt):
             typer.echo("claimdiff: interrupted", err=True)
             sys.exit(130)
         if rv == 130:  # typer turns Ctrl-C inside a command into a silent exit 130
@@ -245,6 +245,7 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Language of every report (nl, en); detected if not given."),
 ]
+DEFAULT_MAX = 5_000_000
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse reports larger than this.", min=1)
 ]
@@ -326,7 +327,7 @@ def compare(
                 model=cfg.model,
                 cache=not no_cache and cfg.cache,
                 tolerance=cfg.tolerance,
-                max_bytes=max_bytes,
+                max_bytes=max_bytes if max_bytes != DEFAULT_MAX else cfg.max_bytes,
                 weights=_weights(weights),
             )
         if format is Format.diff and len(report.documents) != 2:
