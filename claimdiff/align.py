@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from claimdiff.assignment import best_pairs
+from claimdiff.assignment import BULK, best_pairs
 from claimdiff.encoders import Encoder
 from claimdiff.errors import InputError
 from claimdiff.extract import SUBSTANTIVE
@@ -227,11 +227,13 @@ def _vocab(*groups: Sequence[set[str]]) -> dict[str, int]:
     return vocab
 
 
-def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Jaccard of binary rows, as a matrix product."""
-    inter = a @ b.T
-    union = a.sum(1)[:, None] + b.sum(1)[None, :] - inter
-    return np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0)
+def _overlap(a: Any, b: Any) -> np.ndarray:
+    """Jaccard of binary rows (sparse), as a matrix product."""
+    inter = (a @ b.T).toarray()
+    size_a = np.asarray(a.sum(1)).reshape(-1, 1)
+    size_b = np.asarray(b.sum(1)).reshape(1, -1)
+    union = size_a + size_b - inter
+    return np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0).astype(np.float32)
 
 
 @dataclass
@@ -242,14 +244,26 @@ class Features:
     languages: np.ndarray  # one small integer per language
     vectors: np.ndarray  # unit embeddings of the statement, figures masked
     words: Any  # sparse claim × word matrix of the same text, for shared words
-    names: np.ndarray  # binary rows over one vocabulary per signal
-    sources: np.ndarray
-    anchors: np.ndarray
+    names: Any  # sparse binary rows over one vocabulary per signal
+    sources: Any
+    anchors: Any
     kinds: np.ndarray
     days: np.ndarray
 
 
-def _binary_rows(rows: Sequence[set[str]]) -> np.ndarray:
+def _sparse_rows(rows: Sequence[set[str]]) -> Any:
+    """A sparse binary row per claim over the keys of all claims (names: large vocabularies)."""
+    from scipy.sparse import csr_matrix
+
+    vocab = _vocab(rows)
+    r = [i for i, keys in enumerate(rows) for _ in keys]
+    c = [vocab[k] for keys in rows for k in keys]
+    data = np.ones(len(r), dtype=np.float32)
+    return csr_matrix((data, (r, c)), shape=(len(rows), max(1, len(vocab))))
+
+
+def _dense_rows(rows: Sequence[set[str]]) -> np.ndarray:
+    """A dense binary row per claim (kinds and days: a handful of keys)."""
     return _binary(rows, _vocab(rows))
 
 
@@ -262,11 +276,11 @@ def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Fea
         languages=np.array([codes[x] for x in languages], dtype=np.int32),
         vectors=encoder.encode(masked) if claims else np.zeros((0, 1), np.float32),
         words=_word_rows(masked),
-        names=_binary_rows([name_keys(c) for c in claims]),
-        sources=_binary_rows([source_keys(c) for c in claims]),
-        anchors=_binary_rows([a for _, a in fk]),
-        kinds=_binary_rows([k for k, _ in fk]),
-        days=_binary_rows([day_keys(c) for c in claims]),
+        names=_sparse_rows([name_keys(c) for c in claims]),
+        sources=_sparse_rows([source_keys(c) for c in claims]),
+        anchors=_sparse_rows([a for _, a in fk]),
+        kinds=_dense_rows([k for k, _ in fk]),
+        days=_dense_rows([day_keys(c) for c in claims]),
     )
 
 
@@ -320,7 +334,7 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
         "words": _words(fa, ia, ib),
         "names": _overlap(fa.names[ia], fa.names[ib]),
         "sources": _overlap(fa.sources[ia], fa.sources[ib]),
-        "anchor": ((fa.anchors[ia] @ fa.anchors[ib].T) > 0).astype(np.float32),
+        "anchor": ((fa.anchors[ia] @ fa.anchors[ib].T).toarray() > 0).astype(np.float32),
         "same_kind": ((kinds_a @ kinds_b.T) > 0).astype(np.float32),
         "kind_clash": _clash(kinds_a, kinds_b),
         "day_clash": _clash(fa.days[ia], fa.days[ib]),
@@ -417,7 +431,7 @@ def align(
             )
             scores.mats[da, db] = s
             runner_up = _runner_up(s)
-            for row, col in best_pairs(s):
+            for row, col in best_pairs(s, bulk=len(docs) * (len(docs) - 1) // 2 >= BULK):
                 if s[row, col] >= w.threshold or _clear_mutual_best(
                     s[row, col], runner_up[row, col], s.shape, w
                 ):
