@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 #: From this many matrices on, importing scipy.optimize pays for itself.
 BULK = 100
 
