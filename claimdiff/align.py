@@ -3,7 +3,7 @@
 1. **Signals** for every pair of claims in two different reports, as numpy
    matrices (no Python loop over pairs): the cosine of their embeddings with
    the figures masked (so "352 killed" and "406 killed" still align), the
-   words they share (Dice over words normalised with rapidfuzz's
+   words they share (cosine of rarity-weighted words, normalised with rapidfuzz's
    ``default_process``) when both are in one language, shared
    names, shared sources, and what their figures are (kind and unit; the same
    value in both is an anchor; figures of only different kinds, or different
