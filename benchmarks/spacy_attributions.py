@@ -54,11 +54,8 @@ SPEECH = {
     "conclude",
     "testify",
 }
-rows = [
-    json.loads(line)
-    for line in open("tests/data/attributions.jsonl", encoding="utf-8")
-    if line.strip()
-]
+with open("tests/data/attributions.jsonl", encoding="utf-8") as fh:
+    rows = [json.loads(line) for line in fh if line.strip()]
 rows = [r for r in rows if r["lang"] == "en"]
 
 
