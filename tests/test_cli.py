@@ -96,3 +96,19 @@ def test_schema_is_json_schema() -> None:
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
     assert schema["title"] == "Report" and "groups" in schema["properties"]
+
+
+def test_nothing_extra_on_stderr_when_it_is_not_a_terminal(tmp_path: Path) -> None:
+    """No spinner or progress text in logs: stderr carries only warnings and errors."""
+    import os
+
+    env = dict(os.environ, CLAIMDIFF_CACHE=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-m", "claimdiff", "compare", str(UKRAINE), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0
+    assert out.stderr == ""
+    assert json.loads(out.stdout)["groups"]
