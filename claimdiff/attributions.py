@@ -269,7 +269,7 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
     if not toks:
         return text, None, False
     # "Al Jazeera's Bernard Smith": what stands before a possessive is an affiliation
-    poss = [x for x, t in enumerate(toks[:-1]) if t.is_word and t.low.endswith(("'s", "’s"))]
+    poss = [x for x, t in enumerate(toks[:-1]) if t.is_word and t.low.endswith(lang.possessives)]
     if poss and any(_is_name_token(t) for t in toks[poss[-1] + 1 :]):
         rest = text[toks[poss[-1] + 1].start - toks[0].start :]
         return split_role(rest, lang)
@@ -687,7 +687,7 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
             if src and src[1] - src[0] >= 2:
                 phrase = s.text[toks[src[0]].start : toks[src[1] - 1].end]
                 for k in range(src[0], src[1]):
-                    if toks[k].low.endswith(("'s", "’s")) and k > src[0]:
+                    if toks[k].low.endswith(lang.possessives) and k > src[0]:
                         owner = s.text[toks[src[0]].start : toks[k].end - 2]
                         o_name, o_role, o_person = split_role(owner, lang)
                         if o_person and " " in o_name:

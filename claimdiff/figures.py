@@ -56,7 +56,7 @@ def _scale_after(toks: list[Tok], j: int, lang: Lang) -> tuple[int, float]:
     while j < len(toks) and toks[j].low in lang.scales and toks[j].start > toks[j - 1].end:
         factor *= lang.scales[toks[j].low]
         j += 1
-        if j < len(toks) and toks[j].text == "." and toks[j - 1].low in ("mln", "mld"):
+        if j < len(toks) and toks[j].text == "." and toks[j - 1].low + "." in lang.scales:
             j += 1
     return j, factor
 

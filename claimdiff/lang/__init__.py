@@ -88,6 +88,7 @@ class Lang:
     name_links: frozenset[str]
     cue_blockers: frozenset[str]
     org_links: frozenset[str]
+    possessives: tuple[str, ...]
     pronouns: dict[str, str]
     role_leads: frozenset[str]
     roles: tuple[str, ...]
@@ -204,6 +205,7 @@ def get(code: str) -> Lang:
         name_links=frozenset(s["name_links"]),
         cue_blockers=frozenset(s["cue_blockers"]),
         org_links=frozenset(s["org_links"]),
+        possessives=tuple(s["possessives"]),
         pronouns=s["pronouns"],
         role_leads=frozenset(s["role_leads"]),
         roles=tuple(s["roles"]),
