@@ -7,7 +7,9 @@
    ``default_process``) when both are in one language, shared
    names, shared sources, and what their figures are (kind and unit; the same
    value in both is an anchor; figures of only different kinds, or different
-   weekdays, count against).
+   weekdays, count against), and whether the two reports are in different
+   languages (which lowers the cosine and zeroes the shared words of a pair
+   that states the same fact, so it gets a bias of its own).
 2. **Score**: a logistic model over those signals; its weights and threshold
    live in ``claimdiff/data/align_weights.json`` (fitted on labelled pairs,
    see ``benchmarks/``) and can be overridden.
@@ -54,6 +56,7 @@ class Weights:
     same_kind: float
     kind_clash: float
     day_clash: float
+    cross_language: float
     threshold: float
     floor: float
     margin: float
@@ -323,7 +326,17 @@ def _words(fa: Features, ia: list[int], ib: list[int]) -> np.ndarray:
 #: Up to this many claims, all pair scores are one set of matrix products (about 100 MB at the limit).
 GLOBAL_LIMIT = 2500
 
-SIGNALS = ("cosine", "words", "names", "sources", "anchor", "same_kind", "kind_clash", "day_clash")
+SIGNALS = (
+    "cosine",
+    "words",
+    "names",
+    "sources",
+    "anchor",
+    "same_kind",
+    "kind_clash",
+    "day_clash",
+    "cross_language",
+)
 
 
 def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.ndarray]:
@@ -338,6 +351,8 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
         "same_kind": ((kinds_a @ kinds_b.T) > 0).astype(np.float32),
         "kind_clash": _clash(kinds_a, kinds_b),
         "day_clash": _clash(fa.days[ia], fa.days[ib]),
+        # a Dutch-English pair shares no words and gets a lower cosine for the same meaning
+        "cross_language": (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(np.float32),
     }
 
 

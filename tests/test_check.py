@@ -67,7 +67,12 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 def event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the bundled event in a folder of its own (``.git`` stops the config search)."""
     (tmp_path / ".git").mkdir()
-    shutil.copy(UKRAINE / "wire_en.txt", tmp_path / "draft.txt")
+    # the wire as a draft, with one more sentence that no source states
+    draft = (UKRAINE / "wire_en.txt").read_text(encoding="utf-8")
+    draft += (
+        "\nTalks will resume in Geneva next week with 12 delegates on each side, officials said.\n"
+    )
+    (tmp_path / "draft.txt").write_text(draft, encoding="utf-8")
     shutil.copy(UKRAINE / "seed_nl.txt", tmp_path / "source.txt")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -91,6 +96,13 @@ def test_findings_of_a_fail_on_kind_exit_1(event: Path) -> None:
 
 
 def test_no_finding_of_the_fail_on_kinds_exits_0(event: Path) -> None:
+    # without the sentence that states 406 deaths, the draft has no figure conflict
+    draft = event / "draft.txt"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("The UN human rights office said at least 406 civilians had been killed.", ""),
+        encoding="utf-8",
+    )
     r = run("check", "draft.txt", "-a", "source.txt", "--fail-on", "figure", "--format", "json")
     assert r.exit_code == 0, r.output
     assert findings(r.stdout)  # the findings are still printed
@@ -143,8 +155,11 @@ def test_github_format_golden(at_root: None) -> None:
     first = r.stdout.splitlines()[0]
     assert first.startswith(f"::error file={DRAFT},line=9,")
     assert ",col=117," in first and "title=claimdiff%3A attribution conflict::" in first
+    second = r.stdout.splitlines()[1]
+    assert second.startswith(f"::error file={DRAFT},line=13,") and "figure conflict::" in second
     # a kind that does not fail the run is a warning, not an error
-    assert r.stdout.splitlines()[1].startswith(f"::warning file={DRAFT},line=13,")
+    r = run("check", DRAFT, "--against", SOURCE, "--format", "github", "--fail-on", "figure")
+    assert r.stdout.splitlines()[0].startswith(f"::warning file={DRAFT},line=9,")
 
 
 def test_json_format_golden(at_root: None) -> None:
@@ -193,8 +208,9 @@ def test_sarif_format_golden(at_root: None) -> None:
     validate_sarif(doc)
     results = doc["runs"][0]["results"]
     assert [(x["ruleId"], x["level"]) for x in results] == [
-        ("claimdiff/attribution", "error"),
-        ("claimdiff/unsupported", "warning"),
+        ("claimdiff/attribution", "error"),  # the quote pinned on Podolyak
+        ("claimdiff/figure", "error"),  # at least 406 against 352
+        ("claimdiff/attribution", "error"),  # UN human rights office against Grandi
     ]
     region = results[0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (9, 117)
@@ -205,10 +221,12 @@ def test_markdown_format_names_draft_and_source_lines(at_root: None) -> None:
     r = run("check", DRAFT, "--against", SOURCE)
     assert r.exit_code == 1
     assert r.stdout.startswith("# claimdiff check: `wire\\_en.txt`")
-    assert "9 claims checked against 1 source: 0 figure conflicts, 1 attribution conflict" in (
+    # 352 against "at least 406" (figure and source), and the quote pinned on Podolyak
+    assert "9 claims checked against 1 source: 1 figure conflict, 2 attribution conflicts" in (
         r.stdout
     )
     assert "`wire\\_en.txt:9:117`" in r.stdout and "`seed\\_nl.txt:3`" in r.stdout
+    assert "`wire\\_en.txt:13:" in r.stdout and "`seed\\_nl.txt:9`" in r.stdout
 
 
 def _finding(message: str, path: str) -> CheckReport:
@@ -239,7 +257,9 @@ def test_github_escapes_message_and_properties() -> None:
 def baselined(event: Path) -> Iterator[Path]:
     r = run("check", "draft.txt", "-a", "source.txt", "--write-baseline", "baseline.json")
     assert r.exit_code == 0, r.output  # the findings written are accepted
-    assert "baseline.json: 2 finding(s) accepted" in r.stderr
+    assert (
+        "baseline.json: 4 finding(s) accepted" in r.stderr
+    )  # 2 attribution, 1 figure, 1 unsupported
     yield event / "baseline.json"
 
 

@@ -95,8 +95,8 @@ def test_precedence_decides_the_exit_code(repo: Path) -> None:
     args = ["drafts/wire.md", "--against", "sources/"]
     # default fail-on (figure, attribution): the wrong speaker of the quote fails
     assert check(*args).exit_code == 1
-    # the configuration asks only for figure conflicts: passes
-    write(repo / "claimdiff.toml", 'fail-on = ["figure"]\n')
+    # the configuration asks only for unsupported claims (there are none): passes
+    write(repo / "claimdiff.toml", 'fail-on = ["unsupported"]\n')
     assert check(*args).exit_code == 0
     # the command line asks for attribution conflicts again: fails
     assert check(*args, "--fail-on", "attribution").exit_code == 1

@@ -81,12 +81,6 @@ def test_json_round_trips_through_the_schema(ukraine_report: Report) -> None:
     assert {"documents", "claims", "groups"} <= data.keys()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: '352 burgerslachtoffers' (quote continued from the sentence before) and "
-    "'at least 406 civilians had been killed' score below the alignment threshold, "
-    "and a better-scoring claim competes for each",
-)
 def test_352_and_at_least_406_conflict_on_figure_and_source(ukraine_report: Report) -> None:
     g, claims = _group_with(ukraine_report, "seed_nl", "bereikte 352")
     assert len(claims) == 2
