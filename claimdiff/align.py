@@ -352,7 +352,9 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
         "kind_clash": _clash(kinds_a, kinds_b),
         "day_clash": _clash(fa.days[ia], fa.days[ib]),
         # a Dutch-English pair shares no words and gets a lower cosine for the same meaning
-        "cross_language": (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(np.float32),
+        "cross_language": (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(
+            np.float32
+        ),
     }
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from claimdiff.models import Report
 from tests.conftest import UKRAINE
 
