@@ -120,7 +120,7 @@ def content_spans(claim: Claim) -> list[tuple[int, int]]:
     donderdag…" aligns on the quote alone). Otherwise the claim without its
     sources and cue words ("Volgens het KNMI", ", the ministry said").
     """
-    from claimdiff.attributions import find_quotes
+    from claimdiff.quotes import find_quotes
 
     if not claim.attributions:
         return [(claim.start, claim.end)]

@@ -10,10 +10,11 @@ authorities said").
 
 from __future__ import annotations
 
-from claimdiff.attributions import find_attributions, find_quotes
+from claimdiff.attributions import find_attributions
 from claimdiff.figures import find_figures
 from claimdiff.language import data_for
 from claimdiff.models import Attribution, Claim, Document, Figure
+from claimdiff.quotes import find_quotes
 from claimdiff.segment import Sentence, split_sentences
 
 #: Figure kinds that make a sentence worth checking and that count for splitting.
