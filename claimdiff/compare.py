@@ -275,6 +275,11 @@ def _describe(claim: Claim, fig: Figure | None) -> str:
     return f"{claim.doc}: {what}{measure}" + (f" ({who})" if who else "")
 
 
+def _names(attributions: list[Attribution]) -> str:
+    """The canonical sources, each once, in order: "Filippo Grandi / UNHCR"."""
+    return " / ".join(dict.fromkeys(a.canonical_source for a in attributions))
+
+
 def compare_pair(a: Claim, b: Claim, tolerance: float, matcher: SourceMatcher) -> list[Difference]:
     """The differences between two aligned claims."""
     out: list[Difference] = []
@@ -298,27 +303,24 @@ def compare_pair(a: Claim, b: Claim, tolerance: float, matcher: SourceMatcher) -
     sb = [s for s in b.attributions if _is_named(s) or s.kind != "quote"]
     if sa and sb:
         if not any(matcher.same(x, y) for x in sa for y in sb):
-            names_a = " / ".join(dict.fromkeys(s.canonical_source for s in sa))
-            names_b = " / ".join(dict.fromkeys(s.canonical_source for s in sb))
             out.append(
                 Difference(
                     kind="attribution",
                     a=a.id,
                     b=b.id,
                     rule="different sources",
-                    detail=f"{a.doc}: {names_a} — {b.doc}: {names_b}",
+                    detail=f"{a.doc}: {_names(sa)} — {b.doc}: {_names(sb)}",
                 )
             )
     elif sa or sb:
         said, silent = (a, b) if sa else (b, a)
-        who = " / ".join(dict.fromkeys(s.canonical_source for s in (sa or sb)))
         out.append(
             Difference(
                 kind="note",
                 a=a.id,
                 b=b.id,
                 rule="unattributed",
-                detail=f"{said.doc} attributes it to {who}; unattributed in {silent.doc}",
+                detail=f"{said.doc} attributes it to {_names(sa or sb)}; unattributed in {silent.doc}",
             )
         )
     return out
