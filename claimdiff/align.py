@@ -3,16 +3,24 @@
 1. **Signals** for every pair of claims in two different reports, as numpy
    matrices (no Python loop over pairs): the cosine of their embeddings with
    the figures masked (so "352 killed" and "406 killed" still align), the
-   words they share (cosine of rarity-weighted words, normalised with rapidfuzz's
-   ``default_process``) when both are in one language, shared
-   names, shared sources, and what their figures are (kind and unit; the same
-   value in both is an anchor; figures of only different kinds, or different
-   weekdays, count against), and whether the two reports are in different
-   languages (which lowers the cosine and zeroes the shared words of a pair
-   that states the same fact, so it gets a bias of its own).
+   character trigrams of their words they share (rarity-weighted cosine, words
+   normalised with rapidfuzz's ``default_process``; trigrams also match
+   inflections, names and cognates across languages), shared names, shared
+   sources, and what their figures are (kind and unit; the same value in both
+   is an anchor; figures of only different kinds, or different weekdays, count
+   against), and whether the two reports are in different languages (which
+   lowers the cosine and the shared trigrams of a pair that states the same
+   fact, so it gets a bias of its own).
+   Two more signals judge the *reports*: the cosine of their mean claim
+   embeddings, and the names both mention (trigrams, so "Oekraïne" meets
+   "Ukraine"). Each counts only by how far it falls below a floor that
+   reports of one event reach, so two reports of one event lose nothing and
+   two reports of different events (another earthquake, another trial) keep
+   their claims apart; such a pair of reports is named in the warnings.
 2. **Score**: a logistic model over those signals; its weights and threshold
-   live in ``claimdiff/data/align_weights.json`` (fitted on labelled pairs,
-   see ``benchmarks/``) and can be overridden.
+   live in ``claimdiff/data/align_weights.json`` (the fact-level weights set
+   by hand, the report weights and floors fitted on ECB+, see ``benchmarks/``)
+   and can be overridden.
 3. **Groups**: per pair of reports, a one-to-one assignment (Hungarian) keeps
    pairs above the threshold; the pairs are then merged, strongest first, into
    groups that hold at most one claim per report. A report that splits one
@@ -57,6 +65,10 @@ class Weights:
     kind_clash: float
     day_clash: float
     cross_language: float
+    report: float
+    report_names: float
+    report_floor: float
+    report_names_floor: float
     threshold: float
     floor: float
     margin: float
@@ -239,6 +251,18 @@ def _overlap(a: Any, b: Any) -> np.ndarray:
     return np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0).astype(np.float32)
 
 
+def _cosine_sets(a: Any, b: Any) -> np.ndarray:
+    """Shared keys over the geometric mean of the set sizes (binary cosine), as a matrix product.
+
+    Unlike Jaccard it does not shrink for two long reports that name many people and places.
+    """
+    inter = (a @ b.T).toarray()
+    size_a = np.asarray(a.sum(1)).reshape(-1, 1)
+    size_b = np.asarray(b.sum(1)).reshape(1, -1)
+    denom = np.sqrt(size_a * size_b)
+    return np.where(denom > 0, inter / np.maximum(denom, 1e-9), 0.0).astype(np.float32)
+
+
 @dataclass
 class Features:
     """Per-claim data the pair signals are computed from, as matrices built once."""
@@ -246,12 +270,16 @@ class Features:
     claims: list[Claim]
     languages: np.ndarray  # one small integer per language
     vectors: np.ndarray  # unit embeddings of the statement, figures masked
-    words: Any  # sparse claim × word matrix of the same text, for shared words
+    words: Any  # sparse claim × trigram matrix of the same text, for shared trigrams
     names: Any  # sparse binary rows over one vocabulary per signal
     sources: Any
     anchors: Any
     kinds: np.ndarray
     days: np.ndarray
+    report_of: np.ndarray  # the index of each claim's report
+    report_vectors: np.ndarray  # unit mean embedding of each report's claims
+    report_names: Any  # sparse binary rows: the trigrams of the names each report mentions
+    report_name_counts: np.ndarray  # how many different names each report mentions
 
 
 def _sparse_rows(rows: Sequence[set[str]]) -> Any:
@@ -273,18 +301,44 @@ def _dense_rows(rows: Sequence[set[str]]) -> np.ndarray:
 def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Features:
     masked = [content_text(c) for c in claims]
     fk = [figure_keys(c) for c in claims]
+    names = [name_keys(c) for c in claims]
     codes = {lang: k for k, lang in enumerate(sorted(set(languages)))}
+    vectors = encoder.encode(masked) if claims else np.zeros((0, 1), np.float32)
+    reports = {doc: k for k, doc in enumerate(sorted({c.doc for c in claims}))}
+    report_of = np.array([reports[c.doc] for c in claims], dtype=np.int32)
+    per_report: list[set[str]] = [set() for _ in reports]
+    for keys, r in zip(names, report_of, strict=True):
+        per_report[r] |= keys
     return Features(
         claims=claims,
         languages=np.array([codes[x] for x in languages], dtype=np.int32),
-        vectors=encoder.encode(masked) if claims else np.zeros((0, 1), np.float32),
-        words=_word_rows(masked),
-        names=_sparse_rows([name_keys(c) for c in claims]),
+        vectors=vectors,
+        words=_gram_rows(masked),
+        names=_sparse_rows(names),
         sources=_sparse_rows([source_keys(c) for c in claims]),
         anchors=_sparse_rows([a for _, a in fk]),
         kinds=_dense_rows([k for k, _ in fk]),
         days=_dense_rows([day_keys(c) for c in claims]),
+        report_of=report_of,
+        report_vectors=_report_vectors(vectors, report_of, len(reports)),
+        report_names=_sparse_rows([_name_grams(r) for r in per_report]),
+        report_name_counts=np.array([len(r) for r in per_report], dtype=np.int32),
     )
+
+
+def _name_grams(names: set[str]) -> set[str]:
+    """The trigrams of a report's names: "Oekraïne" and "Ukraine", "Zelensky" and "Zelenski" overlap."""
+    return {g for name in names for g in gram_keys(name)}
+
+
+def _report_vectors(vectors: np.ndarray, report_of: np.ndarray, n: int) -> np.ndarray:
+    """The unit mean of each report's claim embeddings: what the report is about."""
+    if not len(vectors):
+        return np.zeros((n, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32)
+    sums = np.zeros((n, vectors.shape[1]), np.float32)
+    np.add.at(sums, report_of, vectors)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.where(norms > 0, sums / np.maximum(norms, 1e-9), 0.0).astype(np.float32)
 
 
 def _clash(ma: np.ndarray, mb: np.ndarray) -> np.ndarray:
@@ -293,34 +347,51 @@ def _clash(ma: np.ndarray, mb: np.ndarray) -> np.ndarray:
     return (((ma @ mb.T) == 0) & has_a & has_b).astype(np.float32)
 
 
-def _word_rows(texts: list[str]) -> Any:
-    """A sparse binary claim × word matrix (words as rapidfuzz's default_process leaves them)."""
+def gram_keys(text: str) -> list[str]:
+    """The character trigrams of each word, the word padded with spaces.
+
+    Trigrams match inflections ("convicted" / "conviction") and names and cognates
+    across languages ("evacuatie" / "evacuation", "Kiev" / "Kyiv") where whole
+    words do not.
+
+    >>> gram_keys("Kyiv, 12")
+    [' ky', 'kyi', 'yiv', 'iv ', ' 12', '12 ']
+    """
     from rapidfuzz import utils
+
+    out: list[str] = []
+    for w in utils.default_process(text).split():
+        padded = f" {w} "
+        out.extend(padded[i : i + 3] for i in range(len(padded) - 2))
+    return out
+
+
+def _gram_rows(texts: list[str]) -> Any:
+    """A sparse claim × trigram matrix, rare trigrams weighing more, unit rows (for cosines)."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for r, text in enumerate(texts):
-        for w in sorted(set(utils.default_process(text).split())):
+        for g in sorted(set(gram_keys(text))):
             rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
+            cols.append(vocab.setdefault(g, len(vocab)))
     m = csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
     )
-    # rare words weigh more: idf over the claims of this run, then unit rows (cosine)
+    # idf over the claims of this run, then unit rows
     df = np.asarray((m > 0).sum(axis=0)).ravel()
     idf = np.log((1 + len(texts)) / (1 + df)).astype(np.float32) + 1.0
     m = m.multiply(idf[None, :]).tocsr()
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     inv = np.where(norms > 0, 1.0 / np.maximum(norms, 1e-9), 0.0).astype(np.float32)
-    return m.multiply(inv[:, None]).tocsr()
+    # a trigram of one claim adds to no product: dropped after the norms (same cosines, less work)
+    return m[:, np.flatnonzero(df > 1)].multiply(inv[:, None]).tocsr()
 
 
 def _words(fa: Features, ia: list[int], ib: list[int]) -> np.ndarray:
-    """Shared words (Dice coefficient) between claims of one language; 0 across languages."""
-    cosine = (fa.words[ia] @ fa.words[ib].T).toarray()
-    same = fa.languages[ia][:, None] == fa.languages[ib][None, :]
-    return (cosine * same).astype(np.float32)
+    """Shared trigrams: the cosine of the claims' rarity-weighted trigram rows."""
+    return (fa.words[ia] @ fa.words[ib].T).toarray().astype(np.float32)
 
 
 #: Up to this many claims, all pair scores are one set of matrix products (about 100 MB at the limit).
@@ -336,6 +407,8 @@ SIGNALS = (
     "kind_clash",
     "day_clash",
     "cross_language",
+    "report",
+    "report_names",
 )
 
 
@@ -351,15 +424,54 @@ def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.
         "same_kind": ((kinds_a @ kinds_b.T) > 0).astype(np.float32),
         "kind_clash": _clash(kinds_a, kinds_b),
         "day_clash": _clash(fa.days[ia], fa.days[ib]),
-        # a Dutch-English pair shares no words and gets a lower cosine for the same meaning
+        # a Dutch-English pair shares few trigrams and gets a lower cosine for the same meaning
         "cross_language": (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(
             np.float32
         ),
+        # the two reports as wholes: claims of reports about another event need more to align
+        "report": (fa.report_vectors @ fa.report_vectors.T)[
+            np.ix_(fa.report_of[ia], fa.report_of[ib])
+        ],
+        "report_names": _report_names(fa)[np.ix_(fa.report_of[ia], fa.report_of[ib])],
     }
+
+
+#: A report that names fewer people and places than this says too little to compare names.
+MIN_REPORT_NAMES = 3
+
+
+def _report_names(fa: Features) -> np.ndarray:
+    """Report × report: the names both mention (binary cosine of their trigrams).
+
+    1 (nothing against) where either report names fewer than ``MIN_REPORT_NAMES``.
+    """
+    shared = _cosine_sets(fa.report_names, fa.report_names)
+    enough = fa.report_name_counts >= MIN_REPORT_NAMES
+    return np.where(enough[:, None] & enough[None, :], shared, 1.0).astype(np.float32)
+
+
+def report_gates(sig: dict[str, np.ndarray], w: Weights) -> dict[str, np.ndarray]:
+    """The report signals as shortfalls below what two reports of one event show.
+
+    ``report`` and ``report_names`` become ``min(0, value - floor)``: two reports
+    as alike as typical reports of one event cost nothing, and two reports about
+    different events (another earthquake, another trial) pull every pair of their
+    claims down. The floors and weights are fitted on ECB+ (``benchmarks/fit_weights.py``).
+
+    >>> w = default_weights()
+    >>> g = report_gates({"report": np.array([0.9, 0.3]), "report_names": np.array([0.5, 0.0])}, w)
+    >>> [float(x) for x in g["report_names"]] == [0.0, -w.report_names_floor]
+    True
+    """
+    out = dict(sig)
+    out["report"] = np.minimum(0.0, sig["report"] - w.report_floor)
+    out["report_names"] = np.minimum(0.0, sig["report_names"] - w.report_names_floor)
+    return out
 
 
 def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
     """The probability that two claims state the same fact: a logistic over the signals."""
+    sig = report_gates(sig, w)
     z = np.full_like(sig["cosine"], w.bias, dtype=np.float32)
     for name in SIGNALS:
         z += getattr(w, name) * sig[name]
@@ -416,19 +528,49 @@ class PairScores:
         return min(scores) if scores else None
 
 
+def other_events(
+    fa: Features, docs: list[str], by_doc: dict[str, list[int]], w: Weights
+) -> list[str]:
+    """A line for each pair of reports below a report floor: probably two different events."""
+    first = [by_doc[d][0] for d in docs]
+    sig = signal_matrices(fa, first, first)
+    out = []
+    for x, da in enumerate(docs):
+        for y in range(x + 1, len(docs)):
+            rep, names = float(sig["report"][x, y]), float(sig["report_names"][x, y])
+            low = []
+            if rep < w.report_floor:
+                low.append(f"report similarity {rep:.2f} < {w.report_floor:.2f}")
+            if names < w.report_names_floor:
+                low.append(f"shared names {names:.2f} < {w.report_names_floor:.2f}")
+            if low:
+                out.append(
+                    f"{da} and {docs[y]} may report different events ({', '.join(low)}); "
+                    "their claims align only on strong evidence"
+                )
+    return out
+
+
 def align(
     claims: list[Claim],
     languages: dict[str, str],
     encoder: Encoder,
     weights: Weights | None = None,
+    warnings: list[str] | None = None,
 ) -> list[tuple[list[str], float | None]]:
-    """Groups of claim ids (at most one per report) with their weakest pair score."""
+    """Groups of claim ids (at most one per report) with their weakest pair score.
+
+    Pairs of reports that look like reports of different events are described
+    in ``warnings`` when a list is given.
+    """
     w = weights or default_weights()
     feats = features(claims, [languages[c.doc] for c in claims], encoder)
     by_doc: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         by_doc.setdefault(c.doc, []).append(i)
     docs = sorted(by_doc)
+    if warnings is not None:
+        warnings.extend(other_events(feats, docs, by_doc, w))
     edges: list[tuple[float, int, int]] = []
     scores = PairScores(claims, by_doc)
     everything = list(range(len(claims)))

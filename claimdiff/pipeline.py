@@ -89,13 +89,13 @@ def compare(
     claims = [c for d in docs for c in extract_claims(d)]
     enc = encoder or get_encoder(model, cache=cache)
     tol = DEFAULT_TOLERANCE if tolerance is None else tolerance
-    groups = align(claims, {d.id: d.language for d in docs}, enc, weights)
-    by_id = {c.id: c for c in claims}
     warnings = [
         f"{d.path}: language {d.language!r} has no data in claimdiff; read with English conventions"
         for d in docs
         if d.language not in _supported()
     ]
+    groups = align(claims, {d.id: d.language for d in docs}, enc, weights, warnings)
+    by_id = {c.id: c for c in claims}
     return Report(
         version=__version__,
         documents=docs,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from claimdiff.align import align, masked_text
 from claimdiff.load import document_from_text
 from claimdiff.pipeline import extract_claims
@@ -52,3 +54,67 @@ def test_a_shared_number_alone_does_not_align(encoder) -> None:  # type: ignore[
 def test_figures_are_masked_before_embedding() -> None:
     (claim,) = extract_claims(document_from_text("At least 406 people died.", "x", lang="en"))
     assert masked_text(claim) == "0 people died."
+
+
+# Two earthquakes in Indonesia, written for this test after the ECB+ topic 37
+# (Aceh 2013 / West Papua 2009): the same kind of sentences about other events.
+ACEH = (
+    "A magnitude 6.1 earthquake struck Aceh province on the island of Sumatra on Tuesday. "
+    "At least 24 people were killed in Bener Meriah and Central Aceh, the disaster agency said. "
+    "Governor Zaini Abdullah said more than 200 people were injured."
+)
+PAPUA = (
+    "A magnitude 7.6 earthquake struck West Papua province on Sunday. "
+    "At least 5 people were killed in Manokwari, police spokesman Adam Erwindi said. "
+    "Hundreds of residents of Sorong fled to refugee camps."
+)
+ACEH_AGAIN = (
+    "A 6.1-magnitude quake hit Aceh on Sumatra early Tuesday. "
+    "The disaster agency said 24 people died in Bener Meriah and Central Aceh. "
+    "More than 200 were injured, Governor Zaini Abdullah said."
+)
+
+
+def _compare(encoder, texts, weights=None):  # type: ignore[no-untyped-def]
+    from claimdiff.pipeline import compare
+
+    docs = [document_from_text(t, name, lang="en") for name, t in texts.items()]
+    return compare(docs, encoder=encoder, weights=weights)
+
+
+def test_reports_of_another_event_do_not_align_and_are_named(encoder) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from claimdiff.align import default_weights
+
+    report = _compare(encoder, {"aceh": ACEH, "papua": PAPUA})
+    assert [g.claims for g in report.groups if len(g.claims) > 1] == []
+    assert any(w.startswith("aceh and papua may report different events") for w in report.warnings)
+    # without the report signals, the two "earthquake struck" and "were killed" sentences pair up
+    no_gates = dataclasses.replace(default_weights(), report=0.0, report_names=0.0)
+    loose = _compare(encoder, {"aceh": ACEH, "papua": PAPUA}, no_gates)
+    assert len([g for g in loose.groups if len(g.claims) > 1]) >= 2
+
+
+def test_reports_of_one_event_align_without_a_warning(encoder) -> None:  # type: ignore[no-untyped-def]
+    report = _compare(encoder, {"aceh": ACEH, "aceh2": ACEH_AGAIN})
+    assert sorted(g.claims for g in report.groups if len(g.claims) > 1) == [
+        ["aceh:1", "aceh2:1"],
+        ["aceh:2", "aceh2:2"],
+        ["aceh:3", "aceh2:3"],
+    ]
+    assert not any("different events" in w for w in report.warnings)
+
+
+def test_reports_naming_few_people_or_places_are_not_judged_by_names() -> None:
+    from claimdiff.align import MIN_REPORT_NAMES, _report_names
+
+    class F:  # the two fields _report_names reads
+        from scipy.sparse import csr_matrix
+
+        report_names = csr_matrix(np.array([[1, 1, 0], [0, 0, 1]], dtype=np.float32))
+        report_name_counts = np.array([MIN_REPORT_NAMES - 1, 5])
+
+    assert _report_names(F())[0, 1] == 1.0  # too few names: nothing against
+    F.report_name_counts = np.array([MIN_REPORT_NAMES, 5])
+    assert _report_names(F())[0, 1] == 0.0  # enough names, none shared
