@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,15 +113,20 @@ def masked_text(claim: Claim) -> str:
     >>> masked_text(c)
     '0 civilians died.'
     """
+    return _masked_span(claim, claim.start, claim.end)
+
+
+def _masked_span(claim: Claim, lo: int, hi: int) -> str:
+    """The claim's text from ``lo`` to ``hi`` (offsets in the report), its figures there masked."""
     out = []
-    pos = claim.start
+    pos = lo
     for f in sorted(claim.figures, key=lambda f: f.start):
-        if f.kind not in SUBSTANTIVE or f.start < pos:
+        if f.kind not in SUBSTANTIVE or f.start < pos or f.end > hi:
             continue
         out.append(claim.text[pos - claim.start : f.start - claim.start])
         out.append(MASK)
         pos = f.end
-    out.append(claim.text[pos - claim.start :])
+    out.append(claim.text[pos - claim.start : hi - claim.start])
     return "".join(out)
 
 
@@ -162,17 +167,7 @@ def content_text(claim: Claim) -> str:
     donderdag…" and "“…”, zei brandweercommandant Peter Janssen vrijdag…" then
     align on the quote itself.
     """
-    pieces = []
-    for lo, hi in content_spans(claim):
-        part = claim.model_copy(
-            update={
-                "start": lo,
-                "end": hi,
-                "text": claim.text[lo - claim.start : hi - claim.start],
-                "figures": [f for f in claim.figures if lo <= f.start and f.end <= hi],
-            }
-        )
-        pieces.append(masked_text(part).strip(" ,;:"))
+    pieces = [_masked_span(claim, lo, hi).strip(" ,;:") for lo, hi in content_spans(claim)]
     out = " ".join(p for p in pieces if p.strip(" ,;:.\"'“”‘’„«»"))
     return out or masked_text(claim)
 
@@ -213,7 +208,9 @@ def figure_keys(claim: Claim) -> tuple[set[str], set[str]]:
 
 def day_keys(claim: Claim) -> set[str]:
     """The weekdays the claim's statement names ("wd1" for Tuesday), resolved dates included."""
-    keys = set()
+    keys: set[str] = set()
+    if not any(f.kind == "date" for f in claim.figures):
+        return keys
     spans = content_spans(claim)
     for f in claim.figures:
         if not any(lo <= f.start and f.end <= hi for lo, hi in spans):
@@ -359,23 +356,33 @@ def gram_keys(text: str) -> list[str]:
     """
     from rapidfuzz import utils
 
-    out: list[str] = []
-    for w in utils.default_process(text).split():
-        padded = f" {w} "
-        out.extend(padded[i : i + 3] for i in range(len(padded) - 2))
-    return out
+    return [g for w in utils.default_process(text).split() for g in _word_grams(w)]
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def _gram_rows(texts: list[str]) -> Any:
     """A sparse claim × trigram matrix, rare trigrams weighing more, unit rows (for cosines)."""
+    from rapidfuzz import utils
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
-    rows, cols = [], []
+    word_ids: dict[str, list[int]] = {}  # words repeat: their trigram ids are looked up once
+    rows: list[int] = []
+    cols: list[int] = []
     for r, text in enumerate(texts):
-        for g in sorted(set(gram_keys(text))):
-            rows.append(r)
-            cols.append(vocab.setdefault(g, len(vocab)))
+        ids: set[int] = set()
+        for w in utils.default_process(text).split():
+            got = word_ids.get(w)
+            if got is None:
+                got = word_ids[w] = [vocab.setdefault(g, len(vocab)) for g in _word_grams(w)]
+            ids.update(got)
+        rows.extend([r] * len(ids))
+        cols.extend(sorted(ids))
     m = csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
     )
@@ -412,28 +419,86 @@ SIGNALS = (
 )
 
 
+def _report_signal(fa: Features) -> np.ndarray:
+    """Report × report: the cosine of the reports' mean claim embeddings."""
+    return (fa.report_vectors @ fa.report_vectors.T).astype(np.float32)
+
+
+def _cross_language(fa: Features, ia: list[int], ib: list[int]) -> np.ndarray:
+    # a Dutch-English pair shares few trigrams and gets a lower cosine for the same meaning
+    return (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(np.float32)
+
+
+#: The claim-pair signals, each a function of (features, rows, columns) giving a matrix.
+CLAIM_SIGNALS: dict[str, Any] = {
+    "cosine": lambda fa, ia, ib: fa.vectors[ia] @ fa.vectors[ib].T,
+    "words": lambda fa, ia, ib: _words(fa, ia, ib),
+    "names": lambda fa, ia, ib: _overlap(fa.names[ia], fa.names[ib]),
+    "sources": lambda fa, ia, ib: _overlap(fa.sources[ia], fa.sources[ib]),
+    "anchor": lambda fa, ia, ib: ((fa.anchors[ia] @ fa.anchors[ib].T).toarray() > 0).astype(
+        np.float32
+    ),
+    "same_kind": lambda fa, ia, ib: ((fa.kinds[ia] @ fa.kinds[ib].T) > 0).astype(np.float32),
+    "kind_clash": lambda fa, ia, ib: _clash(fa.kinds[ia], fa.kinds[ib]),
+    "day_clash": lambda fa, ia, ib: _clash(fa.days[ia], fa.days[ib]),
+    "cross_language": _cross_language,
+}
+
+#: The report-pair signals, each a function of the features giving a report × report matrix:
+#: claims of two reports about another event need more to align.
+REPORT_SIGNALS: dict[str, Any] = {
+    "report": _report_signal,
+    "report_names": lambda fa: _report_names(fa),
+}
+
+
 def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.ndarray]:
     """Every signal for claims ``ia`` × claims ``ib``, each an (len(ia), len(ib)) matrix."""
-    kinds_a, kinds_b = fa.kinds[ia], fa.kinds[ib]
-    return {
-        "cosine": fa.vectors[ia] @ fa.vectors[ib].T,
-        "words": _words(fa, ia, ib),
-        "names": _overlap(fa.names[ia], fa.names[ib]),
-        "sources": _overlap(fa.sources[ia], fa.sources[ib]),
-        "anchor": ((fa.anchors[ia] @ fa.anchors[ib].T).toarray() > 0).astype(np.float32),
-        "same_kind": ((kinds_a @ kinds_b.T) > 0).astype(np.float32),
-        "kind_clash": _clash(kinds_a, kinds_b),
-        "day_clash": _clash(fa.days[ia], fa.days[ib]),
-        # a Dutch-English pair shares few trigrams and gets a lower cosine for the same meaning
-        "cross_language": (fa.languages[ia][:, None] != fa.languages[ib][None, :]).astype(
-            np.float32
-        ),
-        # the two reports as wholes: claims of reports about another event need more to align
-        "report": (fa.report_vectors @ fa.report_vectors.T)[
-            np.ix_(fa.report_of[ia], fa.report_of[ib])
-        ],
-        "report_names": _report_names(fa)[np.ix_(fa.report_of[ia], fa.report_of[ib])],
-    }
+    out = {name: fn(fa, ia, ib) for name, fn in CLAIM_SIGNALS.items()}
+    cells = np.ix_(fa.report_of[ia], fa.report_of[ib])
+    out.update({name: fn(fa)[cells] for name, fn in REPORT_SIGNALS.items()})
+    return out
+
+
+def pair_logits(fa: Features, ia: list[int], ib: list[int], w: Weights) -> np.ndarray:
+    """The logit of ``score_matrix(signal_matrices(fa, ia, ib), w)``, built in place.
+
+    The same sum, one signal at a time, with the report signals summed at the
+    level of reports first: for 2,000 claims this keeps one matrix in memory
+    instead of eleven.
+    """
+    z = np.full((len(ia), len(ib)), w.bias, dtype=np.float32)
+    for name, fn in CLAIM_SIGNALS.items():
+        weight = getattr(w, name)
+        if weight:
+            m = np.asarray(fn(fa, ia, ib), dtype=np.float32)
+            m *= weight
+            z += m
+    gated = report_gates({name: fn(fa) for name, fn in REPORT_SIGNALS.items()}, w)
+    per_report = sum(getattr(w, name) * gated[name] for name in REPORT_SIGNALS)
+    z += np.asarray(per_report, dtype=np.float32)[np.ix_(fa.report_of[ia], fa.report_of[ib])]
+    return z
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The probability of a logit."""
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _sigmoid_in_place(z: np.ndarray) -> np.ndarray:
+    """``sigmoid(z)``, written over ``z`` (no second matrix of all claims)."""
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    z += 1.0
+    np.reciprocal(z, out=z)
+    return z
+
+
+def _block(m: np.ndarray, rows: list[int], cols: list[int]) -> np.ndarray:
+    """``m[rows][:, cols]``: a view when both are runs of consecutive indices (claims of one report)."""
+    if rows[-1] - rows[0] + 1 == len(rows) and cols[-1] - cols[0] + 1 == len(cols):
+        return m[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return m[np.ix_(rows, cols)]
 
 
 #: A report that names fewer people and places than this says too little to compare names.
@@ -475,7 +540,7 @@ def score_matrix(sig: dict[str, np.ndarray], w: Weights) -> np.ndarray:
     z = np.full_like(sig["cosine"], w.bias, dtype=np.float32)
     for name in SIGNALS:
         z += getattr(w, name) * sig[name]
-    return 1.0 / (1.0 + np.exp(-z))
+    return sigmoid(z)
 
 
 def _runner_up(s: np.ndarray) -> np.ndarray:
@@ -532,8 +597,8 @@ def other_events(
     fa: Features, docs: list[str], by_doc: dict[str, list[int]], w: Weights
 ) -> list[str]:
     """A line for each pair of reports below a report floor: probably two different events."""
-    first = [by_doc[d][0] for d in docs]
-    sig = signal_matrices(fa, first, first)
+    at = [int(fa.report_of[by_doc[d][0]]) for d in docs]
+    sig = {name: fn(fa)[np.ix_(at, at)] for name, fn in REPORT_SIGNALS.items()}
     out = []
     for x, da in enumerate(docs):
         for y in range(x + 1, len(docs)):
@@ -575,41 +640,42 @@ def align(
     scores = PairScores(claims, by_doc)
     everything = list(range(len(claims)))
     # one set of matrix products for all claims when that fits in memory, else per pair
-    full = (
-        score_matrix(signal_matrices(feats, everything, everything), w)
-        if len(claims) <= GLOBAL_LIMIT
-        else None
-    )
+    full = None
+    if len(claims) <= GLOBAL_LIMIT:
+        full = _sigmoid_in_place(pair_logits(feats, everything, everything, w))
+    bulk = len(docs) * (len(docs) - 1) // 2 >= BULK
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
             ia, ib = by_doc[da], by_doc[db]
-            s = (
-                full[np.ix_(ia, ib)]
-                if full is not None
-                else score_matrix(signal_matrices(feats, ia, ib), w)
-            )
+            s = _block(full, ia, ib) if full is not None else sigmoid(pair_logits(feats, ia, ib, w))
             scores.mats[da, db] = s
-            runner_up = _runner_up(s)
-            for row, col in best_pairs(s, bulk=len(docs) * (len(docs) - 1) // 2 >= BULK):
-                if s[row, col] >= w.threshold or _clear_mutual_best(
-                    s[row, col], runner_up[row, col], s.shape, w
-                ):
+            if s.max() < min(w.threshold, w.floor):
+                continue  # nothing here can align
+            runner_up = None
+            for row, col in best_pairs(s, bulk=bulk):
+                if s[row, col] >= w.threshold:
+                    edges.append((float(s[row, col]), ia[row], ib[col]))
+                    continue
+                if s[row, col] < w.floor:
+                    continue  # too weak even to be a clear mutual best
+                if runner_up is None:
+                    runner_up = _runner_up(s)
+                if _clear_mutual_best(s[row, col], runner_up[row, col], s.shape, w):
                     edges.append((float(s[row, col]), ia[row], ib[col]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    docs_of: dict[int, set[str]] = {i: {c.doc} for i, c in enumerate(claims)}
     for _, a, b in edges:
         ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
-        docs_a = {claims[i].doc for i in members[ga]}
-        if docs_a & {claims[i].doc for i in members[gb]}:
-            continue  # one claim per report in a group
+        if ga == gb or docs_of[ga] & docs_of[gb]:
+            continue  # already together, or one claim per report in a group
         if not scores.linked(members[ga], members[gb], w.link):
             continue  # a weak third member would join through one edge only
         for i in members[gb]:
             group_of[i] = ga
         members[ga].extend(members.pop(gb))
+        docs_of[ga] |= docs_of.pop(gb)
     out = []
     for g in sorted(members, key=lambda g: min(members[g])):
         group = sorted(members[g])

@@ -118,3 +118,25 @@ def test_reports_naming_few_people_or_places_are_not_judged_by_names() -> None:
     assert _report_names(F())[0, 1] == 1.0  # too few names: nothing against
     F.report_name_counts = np.array([MIN_REPORT_NAMES, 5])
     assert _report_names(F())[0, 1] == 0.0  # enough names, none shared
+
+
+def test_in_place_logits_equal_the_documented_score(encoder) -> None:  # type: ignore[no-untyped-def]
+    from claimdiff.align import (
+        default_weights,
+        features,
+        pair_logits,
+        score_matrix,
+        sigmoid,
+        signal_matrices,
+    )
+
+    docs = [NL, EN, document_from_text(ACEH, "aceh", lang="en")]
+    claims = [c for d in docs for c in extract_claims(d)]
+    fa = features(
+        claims, [next(d.language for d in docs if d.id == c.doc) for c in claims], encoder
+    )
+    every = list(range(len(claims)))
+    w = default_weights()
+    expected = score_matrix(signal_matrices(fa, every, every), w)
+    assert np.allclose(sigmoid(pair_logits(fa, every, every, w)), expected, atol=1e-5)
+    assert expected.min() < 0.05 < 0.5 < expected.max()  # the case spans the range
