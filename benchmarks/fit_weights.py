@@ -8,7 +8,8 @@ chains are looser than "the same claim": a fit on them aligns the events worse,
 see ``benchmarks/README.md``). The report level says whether the two reports are
 about the same event at all: ``report`` (cosine of the reports' mean claim
 embeddings) and ``report_names`` (the names both reports mention), each used as
-its shortfall below a floor, ``min(0, value - floor)``.
+its shortfall below a floor, ``min(0, value - floor)``, times ``report_balance``
+(the smaller report's number of claims over the larger's).
 
 This script fits the report level on ECB+ *train*:
 
@@ -17,8 +18,8 @@ This script fits the report level on ECB+ *train*:
    ``--names-quantile`` (15; pairs where a document names fewer than
    ``claimdiff.align.MIN_REPORT_NAMES`` left out); low, because a floor above
    two real reports of one event would keep their claims apart;
-2. the weights: L2 logistic regression over (fact-level score, report
-   shortfall, report_names shortfall) on same-topic cross-document sentence
+2. the weights: L2 logistic regression over (fact-level score, balanced
+   report shortfall, balanced report_names shortfall) on same-topic cross-document sentence
    pairs (positive: they share a gold event chain), balanced to ``--per-class``
    each with a fixed seed; the two report coefficients are divided by the
    fact-level one, so the fact-level score keeps its scale and threshold.
@@ -160,7 +161,11 @@ def fit_weights(
     r0, n0 = report_floors(sig, rows, a.report_quantile, a.names_quantile)
     x, y = pick(sig, split_pairs(rows, a.per_class, a.seed))
     z = cur.bias + sum(getattr(cur, k) * x[k] for k in FACT_SIGNALS)
-    gates = [np.minimum(0.0, x["report"] - r0), np.minimum(0.0, x["report_names"] - n0)]
+    bal = x["report_balance"]
+    gates = [
+        bal * np.minimum(0.0, x["report"] - r0),
+        bal * np.minimum(0.0, x["report_names"] - n0),
+    ]
     beta = fit_logistic(np.stack([z, *gates], 1), y, a.l2)
     new = dataclasses.replace(
         cur,

@@ -449,7 +449,22 @@ CLAIM_SIGNALS: dict[str, Any] = {
 REPORT_SIGNALS: dict[str, Any] = {
     "report": _report_signal,
     "report_names": lambda fa: _report_names(fa),
+    "report_balance": lambda fa: _report_balance(fa),
 }
+#: The report signals that carry a weight (``report_balance`` scales them).
+GATED = ("report", "report_names")
+
+
+def _report_balance(fa: Features) -> np.ndarray:
+    """Report × report: the smaller report's number of claims over the larger's.
+
+    A report of three claims has a mean embedding and names of its own three
+    facts, not of the event; next to a long report it would look like another
+    event. The report signals count in proportion.
+    """
+    n = np.bincount(fa.report_of, minlength=len(fa.report_vectors)).astype(np.float32)
+    big = np.maximum(n[:, None], n[None, :])
+    return np.where(big > 0, np.minimum(n[:, None], n[None, :]) / np.maximum(big, 1.0), 1.0)
 
 
 def signal_matrices(fa: Features, ia: list[int], ib: list[int]) -> dict[str, np.ndarray]:
@@ -474,9 +489,7 @@ def pair_logits(fa: Features, ia: list[int], ib: list[int], w: Weights) -> np.nd
             m = np.asarray(fn(fa, ia, ib), dtype=np.float32)
             m *= weight
             z += m
-    gated = report_gates({name: fn(fa) for name, fn in REPORT_SIGNALS.items()}, w)
-    per_report = sum(getattr(w, name) * gated[name] for name in REPORT_SIGNALS)
-    z += np.asarray(per_report, dtype=np.float32)[np.ix_(fa.report_of[ia], fa.report_of[ib])]
+    z += report_penalty(fa, w)[np.ix_(fa.report_of[ia], fa.report_of[ib])]
     return z
 
 
@@ -518,10 +531,11 @@ def _report_names(fa: Features) -> np.ndarray:
 def report_gates(sig: dict[str, np.ndarray], w: Weights) -> dict[str, np.ndarray]:
     """The report signals as shortfalls below what two reports of one event show.
 
-    ``report`` and ``report_names`` become ``min(0, value - floor)``: two reports
-    as alike as typical reports of one event cost nothing, and two reports about
-    different events (another earthquake, another trial) pull every pair of their
-    claims down. The floors and weights are fitted on ECB+ (``benchmarks/fit_weights.py``).
+    ``report`` and ``report_names`` become ``min(0, value - floor)``, times
+    ``report_balance``: two reports as alike as typical reports of one event
+    cost nothing, and two reports about different events (another earthquake,
+    another trial) pull every pair of their claims down, the less so the more
+    their sizes differ. The floors and weights are fitted on ECB+ (``benchmarks/fit_weights.py``).
 
     >>> w = default_weights()
     >>> g = report_gates({"report": np.array([0.9, 0.3]), "report_names": np.array([0.5, 0.0])}, w)
@@ -529,8 +543,9 @@ def report_gates(sig: dict[str, np.ndarray], w: Weights) -> dict[str, np.ndarray
     True
     """
     out = dict(sig)
-    out["report"] = np.minimum(0.0, sig["report"] - w.report_floor)
-    out["report_names"] = np.minimum(0.0, sig["report_names"] - w.report_names_floor)
+    balance = sig.get("report_balance", 1.0)
+    out["report"] = balance * np.minimum(0.0, sig["report"] - w.report_floor)
+    out["report_names"] = balance * np.minimum(0.0, sig["report_names"] - w.report_names_floor)
     return out
 
 
@@ -593,26 +608,36 @@ class PairScores:
         return min(scores) if scores else None
 
 
+#: A pair of reports whose report signals take at least this much off every
+#: claim pair's logit is named in the warnings (a claim pair then needs about
+#: the evidence of a shared name and a shared figure more to align).
+WARN_PENALTY = 3.0
+
+
+def report_penalty(fa: Features, w: Weights) -> np.ndarray:
+    """Report × report: what the report signals add to the logit of each claim pair (≤ 0)."""
+    gated = report_gates({name: fn(fa) for name, fn in REPORT_SIGNALS.items()}, w)
+    return np.asarray(sum(getattr(w, name) * gated[name] for name in GATED), dtype=np.float32)
+
+
 def other_events(
     fa: Features, docs: list[str], by_doc: dict[str, list[int]], w: Weights
 ) -> list[str]:
-    """A line for each pair of reports below a report floor: probably two different events."""
+    """A line for each pair of reports that look like reports of two different events."""
     at = [int(fa.report_of[by_doc[d][0]]) for d in docs]
+    penalty = report_penalty(fa, w)[np.ix_(at, at)]
     sig = {name: fn(fa)[np.ix_(at, at)] for name, fn in REPORT_SIGNALS.items()}
     out = []
     for x, da in enumerate(docs):
         for y in range(x + 1, len(docs)):
-            rep, names = float(sig["report"][x, y]), float(sig["report_names"][x, y])
-            low = []
-            if rep < w.report_floor:
-                low.append(f"report similarity {rep:.2f} < {w.report_floor:.2f}")
-            if names < w.report_names_floor:
-                low.append(f"shared names {names:.2f} < {w.report_names_floor:.2f}")
-            if low:
-                out.append(
-                    f"{da} and {docs[y]} may report different events ({', '.join(low)}); "
-                    "their claims align only on strong evidence"
-                )
+            if penalty[x, y] > -WARN_PENALTY:
+                continue
+            out.append(
+                f"{da} and {docs[y]} may report different events (report similarity "
+                f"{sig['report'][x, y]:.2f}, floor {w.report_floor:.2f}; shared names "
+                f"{sig['report_names'][x, y]:.2f}, floor {w.report_names_floor:.2f}); "
+                "their claims align only on strong evidence"
+            )
     return out
 
 

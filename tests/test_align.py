@@ -140,3 +140,30 @@ def test_in_place_logits_equal_the_documented_score(encoder) -> None:  # type: i
     expected = score_matrix(signal_matrices(fa, every, every), w)
     assert np.allclose(sigmoid(pair_logits(fa, every, every, w)), expected, atol=1e-5)
     assert expected.min() < 0.05 < 0.5 < expected.max()  # the case spans the range
+
+
+def test_a_short_report_is_not_taken_for_another_event(encoder) -> None:  # type: ignore[no-untyped-def]
+    """The lead of the seed (its first three sentences) against the whole English wire."""
+    import dataclasses
+    from pathlib import Path
+
+    from claimdiff.align import default_weights
+    from claimdiff.segment import split_sentences
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ukraine-talks"
+    seed = (fixture / "seed_nl.txt").read_text(encoding="utf-8")
+    lead = seed[: split_sentences(seed, "nl", 0)[2].end]
+    wire = (fixture / "wire_en.txt").read_text(encoding="utf-8")
+    docs = [
+        document_from_text(lead, "lead", lang="nl"),
+        document_from_text(wire, "wire", lang="en"),
+    ]
+    claims = [c for d in docs for c in extract_claims(d)]
+    langs = {"lead": "nl", "wire": "en"}
+    notes: list[str] = []
+    with_report = align(claims, langs, encoder, None, notes)
+    off = dataclasses.replace(default_weights(), report=0.0, report_names=0.0)
+    without = align(claims, langs, encoder, off)
+    pairs = [ids for ids, _ in with_report if len(ids) == 2]
+    assert pairs and pairs == [ids for ids, _ in without if len(ids) == 2]
+    assert notes == []
