@@ -11,7 +11,7 @@
    encoding (target <= 1.3). Best of ``--repeat`` runs each.
 
     python benchmarks/speed.py [--data ../shared/data/ecbplus] [--model use-m3]
-        [--n 2000] [--reports 50] [--claims 40] [--repeat 2]
+        [--n 2000] [--reports 50] [--claims 40] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--reports", type=int, default=50)
     ap.add_argument("--claims", type=int, default=40)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     a = ap.parse_args(argv)
 

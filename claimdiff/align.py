@@ -586,10 +586,13 @@ def _clear_mutual_best(s: float, runner_up: float, shape: tuple[int, ...], w: We
 class PairScores:
     """The score matrices of every pair of reports, readable for any two claims."""
 
-    def __init__(self, claims: list[Claim], by_doc: dict[str, list[int]]) -> None:
+    def __init__(
+        self, claims: list[Claim], by_doc: dict[str, list[int]], full: np.ndarray | None = None
+    ) -> None:
         self.claims = claims
         self.pos = {i: k for idx in by_doc.values() for k, i in enumerate(idx)}
         self.mats: dict[tuple[str, str], np.ndarray] = {}
+        self.full = full  # all claims × all claims, when it was built in one piece
 
     def get(self, x: int, y: int) -> float:
         dx, dy = self.claims[x].doc, self.claims[y].doc
@@ -601,6 +604,8 @@ class PairScores:
         """Average linkage: the mean score over every cross pair of two groups reaches ``link``."""
         if len(ga) + len(gb) <= 2:
             return True
+        if self.full is not None:
+            return float(self.full[np.ix_(ga, gb)].mean()) >= link
         return sum(self.get(x, y) for x in ga for y in gb) / (len(ga) * len(gb)) >= link
 
     def weakest(self, group: list[int]) -> float | None:
@@ -662,12 +667,12 @@ def align(
     if warnings is not None:
         warnings.extend(other_events(feats, docs, by_doc, w))
     edges: list[tuple[float, int, int]] = []
-    scores = PairScores(claims, by_doc)
     everything = list(range(len(claims)))
     # one set of matrix products for all claims when that fits in memory, else per pair
     full = None
     if len(claims) <= GLOBAL_LIMIT:
         full = _sigmoid_in_place(pair_logits(feats, everything, everything, w))
+    scores = PairScores(claims, by_doc, full)
     bulk = len(docs) * (len(docs) - 1) // 2 >= BULK
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
