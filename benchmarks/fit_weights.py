@@ -53,22 +53,21 @@ import numpy as np
 from scipy.optimize import minimize
 
 import claimdiff.align as align_mod
-from claimdiff.align import Weights, default_weights, features, score_matrix, signal_matrices
+from claimdiff.align import (
+    CLAIM_SIGNALS,
+    Weights,
+    default_weights,
+    features,
+    score_matrix,
+    signal_matrices,
+)
 from claimdiff.encoders import get_encoder
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-FACT_SIGNALS = (
-    "cosine",
-    "words",
-    "names",
-    "sources",
-    "anchor",
-    "same_kind",
-    "kind_clash",
-    "day_clash",
-)
+#: The fact-level signals (cross_language is 0 on English ECB+).
+FACT_SIGNALS = tuple(CLAIM_SIGNALS)
 
 
 def split_pairs(

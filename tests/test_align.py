@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimdiff.align import align, masked_text
+from claimdiff.align import align
+from claimdiff.claim_keys import masked_text
 from claimdiff.load import document_from_text
 from claimdiff.pipeline import extract_claims
 
