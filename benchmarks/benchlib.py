@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import rankdata
 
-from claimdiff.attributions import find_attributions
-from claimdiff.extract import claims_of
-from claimdiff.figures import find_figures
-from claimdiff.load import document_from_text
 from claimdiff.models import Claim
-from claimdiff.segment import split_sentences
+from claimdiff.stages.extract.attributions import find_attributions
+from claimdiff.stages.extract.claims import claims_of
+from claimdiff.stages.extract.figures import find_figures
+from claimdiff.stages.load import document_from_text
+from claimdiff.stages.segment.sentences import split_sentences
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ECB_DEFAULT = SHARED / "data" / "ecbplus"
@@ -97,7 +97,7 @@ def best_f1(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float, float
 
 def signal_names(sig: dict[str, np.ndarray]) -> list[str]:
     """The signals that are also weights, in the order of ``Weights`` (the code is the reference)."""
-    from claimdiff.align import Weights
+    from claimdiff.stages.align.grouping import Weights
 
     return [k for k in Weights.__dataclass_fields__ if k in sig]
 

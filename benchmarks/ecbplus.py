@@ -1,7 +1,7 @@
 """ECB+ test pairs: ROC-AUC and best F1 of claimdiff's alignment pair score.
 
 Every test sentence becomes a claim (the whole sentence, with the figures and
-attributions claimdiff finds in it); ``claimdiff.align.features``,
+attributions claimdiff finds in it); ``claimdiff.stages.align.grouping.features``,
 ``signal_matrices`` and ``score_matrix`` give the full claim × claim matrices
 once, and the 7,836 labelled cross-document pairs of ``sentence_pairs.jsonl``
 are read out of them. Each single signal is scored alone for comparison.
@@ -24,8 +24,14 @@ from pathlib import Path
 import benchlib as bl
 import numpy as np
 
-from claimdiff.align import Weights, default_weights, features, score_matrix, signal_matrices
-from claimdiff.encoders import get_encoder
+from claimdiff.stages.align.encoders import get_encoder
+from claimdiff.stages.align.grouping import (
+    Weights,
+    default_weights,
+    features,
+    score_matrix,
+    signal_matrices,
+)
 
 
 def main(argv: list[str] | None = None) -> int:

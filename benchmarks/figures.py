@@ -3,7 +3,7 @@
     python benchmarks/figures.py [--data ../shared/data/ecbplus] [--sample 50] [--seed 7]
 
 Reads the 1,840 ECB+ sentences (``sentences.jsonl``), runs
-``claimdiff.figures.find_figures`` on each, and prints sentences/s (best of
+``claimdiff.stages.extract.figures.find_figures`` on each, and prints sentences/s (best of
 three runs), the number of figures by kind, and a seeded random sample of
 figures with 40 characters of context each side, to be judged by hand.
 Target (figures issue): at least 2,000 sentences/s on the 2-core machine.
@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from claimdiff.figures import find_figures
+from claimdiff.stages.extract.figures import find_figures
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ This script fits the report level on ECB+ *train*:
 1. the floors: a low percentile of each report signal over pairs of documents
    about one event (the same sub-topic), ``--report-quantile`` (40) and
    ``--names-quantile`` (15; pairs where a document names fewer than
-   ``claimdiff.align.MIN_REPORT_NAMES`` left out); low, because a floor above
+   ``claimdiff.stages.align.grouping.MIN_REPORT_NAMES`` left out); low, because a floor above
    two real reports of one event would keep their claims apart;
 2. the weights: L2 logistic regression over (fact-level score, balanced
    report shortfall, balanced report_names shortfall) on same-topic cross-document sentence
@@ -27,7 +27,7 @@ This script fits the report level on ECB+ *train*:
 Reported: the floors and weights; ROC-AUC on ECB+ train, dev and test pairs
 (test = ``sentence_pairs.jsonl``) for the current and the fitted weights; a
 weights JSON; and alignment P/R/F1 on the annotated events
-(``claimdiff.pipeline.compare`` + ``shared/eval/score.py``) at several
+(``claimdiff.api.compare`` + ``shared/eval/score.py``) at several
 thresholds. The events are only evaluated, never fitted.
 
     python benchmarks/fit_weights.py [--data ../shared/data/ecbplus]
@@ -52,8 +52,9 @@ import benchlib as bl
 import numpy as np
 from scipy.optimize import minimize
 
-import claimdiff.align as align_mod
-from claimdiff.align import (
+import claimdiff.stages.align.grouping as align_mod
+from claimdiff.stages.align.encoders import get_encoder
+from claimdiff.stages.align.grouping import (
     CLAIM_SIGNALS,
     Weights,
     default_weights,
@@ -61,7 +62,6 @@ from claimdiff.align import (
     score_matrix,
     signal_matrices,
 )
-from claimdiff.encoders import get_encoder
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -139,7 +139,7 @@ def report_floors(
     ]
     ri, ci = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
     names = sig["report_names"][ri, ci]
-    # 1.0 also stands for "too few names to compare" (claimdiff.align.MIN_REPORT_NAMES)
+    # 1.0 also stands for "too few names to compare" (claimdiff.stages.align.grouping.MIN_REPORT_NAMES)
     return (
         float(np.percentile(sig["report"][ri, ci], q_report)),
         float(np.percentile(names[names < 1.0], q_names)),
@@ -222,7 +222,7 @@ def recall_by_language(event_dir: Path, report: dict, scorer) -> Counter:
 
 
 def events_sweep(events: Path, scorer, enc, weight_sets: dict[str, Weights]) -> list[tuple]:
-    from claimdiff.pipeline import compare
+    from claimdiff.api import compare
 
     dirs = sorted(p.parent for p in events.glob("*/gold.json"))
     out = []

@@ -7,7 +7,7 @@ keep apart the claims of two reports about different events.
    *another* event (the events are about different things, so every such pair
    is a pair of reports of different events), and every pair of reports of one
    event. Counted: pairs with a report penalty, and pairs whose penalty
-   reaches ``claimdiff.align.WARN_PENALTY`` (those named in the warnings).
+   reaches ``claimdiff.stages.align.grouping.WARN_PENALTY`` (those named in the warnings).
 2. **Short reports**: a short report (a news brief, the lead of an article)
    has a mean embedding and names of its own few facts, so next to a long
    report of the same event it can look like another event. For every ordered
@@ -30,7 +30,9 @@ from pathlib import Path
 import benchlib as bl
 import numpy as np
 
-from claimdiff.align import (
+from claimdiff.api import _documents, extract_claims
+from claimdiff.stages.align.encoders import get_encoder
+from claimdiff.stages.align.grouping import (
     WARN_PENALTY,
     align,
     default_weights,
@@ -38,10 +40,8 @@ from claimdiff.align import (
     load_weights,
     report_penalty,
 )
-from claimdiff.encoders import get_encoder
-from claimdiff.load import document_from_text
-from claimdiff.pipeline import _documents, extract_claims
-from claimdiff.segment import split_sentences
+from claimdiff.stages.load import document_from_text
+from claimdiff.stages.segment.sentences import split_sentences
 
 CUTS = (3, 5, 8)
 

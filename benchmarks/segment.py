@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimdiff.segment import split_sentences  # noqa: E402
+from claimdiff.stages.segment.sentences import split_sentences  # noqa: E402
 from tests.test_segment import CASES  # noqa: E402
 
 

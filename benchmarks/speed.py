@@ -3,7 +3,7 @@
 1. Encoder throughput (sentences/s, no embedding cache) on ``--n`` real ECB+
    sentences (the 1,840 annotated sentences, shuffled with a fixed seed and
    cycled to reach ``--n``; the encoder keeps no cache, so repeats cost the same).
-2. ``claimdiff.align.align`` on ``--reports`` pseudo-reports × ``--claims``
+2. ``claimdiff.stages.align.grouping.align`` on ``--reports`` pseudo-reports × ``--claims``
    claims (ECB+ sentences sampled into reports, one whole-sentence claim each,
    all English), with a pre-built encoder and no cache; against it, the same
    encoder's time on those same claim texts (exactly the texts align passes to
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import benchlib as bl
 
-from claimdiff.align import align, features
-from claimdiff.encoders import get_encoder
+from claimdiff.stages.align.encoders import get_encoder
+from claimdiff.stages.align.grouping import align, features
 
 
 class Recorder:

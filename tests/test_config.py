@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from claimdiff.cli import app
-from claimdiff.config import effective
+from claimdiff.ci.config import effective
+from claimdiff.cli.app import app
 from tests.conftest import UKRAINE
 from tests.test_check import shared_encoder  # noqa: F401  (fixture: one encoder for all runs)
 
@@ -58,17 +58,11 @@ def test_config_prints_every_setting_with_its_origin(repo: Path) -> None:
     assert lines["fail-on"] == ('["figure"]', str(toml))
     assert lines["model"] == ('"use-m3"', "default")
     assert lines["lang"] == ("(not set)", "default")
-    assert set(lines) == {
-        "model",
-        "lang",
-        "tolerance",
-        "fail-on",
-        "cache",
-        "max-bytes",
-        "drafts",
-        "sources",
-        "baseline",
-    }
+    # every field of Settings, and nothing else
+    from claimdiff.models import Settings
+
+    assert set(lines) == {name.replace("_", "-") for name in Settings.model_fields}
+    assert {"weights", "follow-symlinks", "baseline"} <= set(lines)
 
 
 def test_pyproject_tool_table_is_read_and_claimdiff_toml_wins(repo: Path) -> None:
@@ -169,7 +163,11 @@ def test_baseline_from_config_is_relative_to_the_config_file(
     r = check("--format", "json")
     assert r.exit_code == 0, r.output
     assert all(f["baselined"] for c in json.loads(r.stdout)["checks"] for f in c["findings"])
-    # a configured baseline that is missing is an error, not an empty baseline
+    # a configured baseline that is missing is an empty baseline, with a notice
     (repo / "claimdiff-baseline.json").unlink()
     r = check()
-    assert r.exit_code == 2 and "claimdiff-baseline.json: no such file" in r.stderr
+    assert r.exit_code == 1, r.output
+    assert "claimdiff-baseline.json does not exist yet: no finding is accepted" in r.stderr
+    # named on the command line, a missing baseline is an error
+    r = check("--baseline", "no-such-baseline.json")
+    assert r.exit_code == 2 and "no-such-baseline.json: no such file" in r.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimdiff.encoders import CachedEncoder, get_encoder
+from claimdiff.stages.align.encoders import CachedEncoder, get_encoder
 
 
 def test_default_encoder_is_multilingual(encoder) -> None:  # type: ignore[no-untyped-def]

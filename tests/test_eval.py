@@ -31,12 +31,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimdiff.cli import app
-from claimdiff.evaluate import count_event, line, load_event, metrics
+from claimdiff.ci.evaluate import count_event, line, load_event, metrics
+from claimdiff.cli.app import app
 from claimdiff.models import Attribution, Claim, Difference, Document, Figure, Group, Report
 from tests.conftest import FIXTURES, ROOT
 
 TINY = FIXTURES / "tiny-event"
+RULE_OF = {"figure": "no_overlap", "attribution": "different_sources"}
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 # doc -> [(claim id, sentence, [(figure text, value, qualifier)], [(source text, source)])]
@@ -141,7 +142,10 @@ def hand_report(ids: dict[str, str] | None = None, grouped: bool = True) -> Repo
             id=gid,
             claims=members,
             verdict="differ" if diffs else "unique" if len(members) == 1 else "agree",
-            differences=[Difference(kind=k, a=a, b=b, detail="by hand") for k, a, b in diffs],  # type: ignore[arg-type]
+            differences=[
+                Difference(kind=k, rule=RULE_OF[k], a=a, b=b, detail="by hand")  # type: ignore[arg-type]
+                for k, a, b in diffs
+            ],
         )
         for gid, members, diffs in GROUPS
     ]

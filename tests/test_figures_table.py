@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.figures import find_figures
 from claimdiff.models import Figure
+from claimdiff.stages.extract.figures import find_figures
 from tests.tables import as_params, read_cases
 
 CASES = read_cases("figures.jsonl")

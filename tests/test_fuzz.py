@@ -37,13 +37,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdiff import lang as langdata
+from claimdiff.api import compare, extract
 from claimdiff.errors import InputError
-from claimdiff.load import decode_report, document_from_text
 from claimdiff.models import Document, Report
-from claimdiff.pipeline import compare, extract
-from claimdiff.render import render
-from claimdiff.render.escape import md_inline
-from claimdiff.render.json import schema
+from claimdiff.stages.load import decode_report, document_from_text
+from claimdiff.stages.render import render
+from claimdiff.stages.render.escape import md_inline
+from claimdiff.stages.render.json import schema
 
 EXAMPLES = int(os.environ.get("CLAIMDIFF_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

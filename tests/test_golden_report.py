@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff.pipeline import compare
-from claimdiff.render import render
+from claimdiff.api import compare
+from claimdiff.stages.render import render
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"

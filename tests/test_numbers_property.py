@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff.figures import find_figures
+from claimdiff.stages.extract.figures import find_figures
 
 
 def dutch(n: int, decimals: str = "") -> str:

@@ -61,7 +61,10 @@ def test_quote_pinned_on_an_adviser_is_an_attribution_conflict(ukraine_report: R
     g, claims = _group_with(ukraine_report, "seed_nl", "laten we het proberen")
     assert len(claims) == 2 and g.verdict == "differ"
     (diff,) = [d for d in g.differences if d.kind == "attribution"]
-    assert "Zelensky" in diff.detail and "Podolyak" in diff.detail
+    assert diff.rule == "different_sources"
+    by_doc = {c.id: c.doc for c in claims}
+    sides = {by_doc[diff.a]: diff.sources_a, by_doc[diff.b]: diff.sources_b}
+    assert sides == {"seed_nl": ["Volodimir Zelensky"], "wire_en": ["Mykhailo Podolyak"]}
 
 
 def test_kiev_and_kyiv_are_one_source(ukraine_report: Report) -> None:
@@ -72,7 +75,7 @@ def test_kiev_and_kyiv_are_one_source(ukraine_report: Report) -> None:
 def test_json_round_trips_through_the_schema(ukraine_report: Report) -> None:
     import jsonschema
 
-    from claimdiff.render.json import schema, to_json
+    from claimdiff.stages.render.json import schema, to_json
 
     data = json.loads(to_json(ukraine_report))
     jsonschema.validate(data, json.loads(schema()))
@@ -82,4 +85,12 @@ def test_json_round_trips_through_the_schema(ukraine_report: Report) -> None:
 def test_352_and_at_least_406_conflict_on_figure_and_source(ukraine_report: Report) -> None:
     g, claims = _group_with(ukraine_report, "seed_nl", "bereikte 352")
     assert len(claims) == 2
-    assert {d.kind for d in g.differences} >= {"figure", "attribution"}
+    (fig,) = [d for d in g.differences if d.kind == "figure"]
+    assert fig.rule == "no_overlap" and fig.figure_a and fig.figure_b
+    by_doc = {c.id: c.doc for c in claims}
+    figs = {by_doc[fig.a]: fig.figure_a, by_doc[fig.b]: fig.figure_b}
+    assert (figs["seed_nl"].value, figs["seed_nl"].qualifier) == (352, "exact")
+    assert (figs["wire_en"].value, figs["wire_en"].qualifier) == (406, "at_least")
+    assert figs["wire_en"].low == 406 and figs["wire_en"].high is None
+    (attr,) = [d for d in g.differences if d.kind == "attribution"]
+    assert {*attr.sources_a, *attr.sources_b} == {"Filippo Grandi", "UN human rights office"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.segment import split_sentences
+from claimdiff.stages.segment.sentences import split_sentences
 
 CASES = [
     (

@@ -11,6 +11,7 @@ Adding a language is adding ``<code>.toml`` with the keys documented in
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -216,3 +217,29 @@ def get(code: str) -> Lang:
         header_keys=raw["header"]["keys"],
         raw=raw,
     )
+
+
+def data_for(code: str) -> Lang:
+    """The language tables to read a document in ``code`` with (English when unsupported)."""
+    return get(code if code in available() else FALLBACK)
+
+
+def normalise(code: str) -> str:
+    """A language option as claimdiff's code (``NL``, ``nl-BE``, ``nl_NL`` → ``nl``).
+
+    >>> normalise("nl-BE")
+    'nl'
+    >>> normalise("xx")
+    Traceback (most recent call last):
+    ...
+    claimdiff.errors.InputError: no language data for 'xx'; available: en (English), nl (Nederlands)
+    """
+    primary = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    codes = available()
+    if primary in codes:
+        return primary
+    names = {get(c).name.lower(): c for c in codes}
+    if primary in names:
+        return names[primary]
+    listed = ", ".join(f"{c} ({get(c).name})" for c in codes)
+    raise InputError(f"no language data for {code!r}; available: {listed}")
