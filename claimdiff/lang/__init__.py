@@ -11,11 +11,13 @@ Adding a language is adding ``<code>.toml`` with the keys documented in
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, cast, get_args
 
 from claimdiff.errors import InputError
@@ -98,7 +100,39 @@ class Lang:
     not_after: frozenset[str]
     one_not_before: frozenset[str]
     header_keys: dict[str, str]
+    name_capitalisation: str
+    not_names: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    quote_pairs: tuple[tuple[str, str], ...]
+    quote_dashes: tuple[str, ...]
+    date_order: str
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @property
+    def quote_marks(self) -> str:
+        """Every quote mark of the language, opening and closing."""
+        return "".join(dict.fromkeys(m for pair in self.quote_pairs for m in pair))
+
+    def is_name_word(self, word: str) -> bool:
+        """Whether a word, as written, can be (part of) a name of a person, place or body.
+
+        A capitalised word is a name unless the language capitalises every noun
+        (German) and the word is a known common noun or has a noun ending; an
+        acronym of two or more capitals is a name.
+
+        >>> get("en").is_name_word("Grandi"), get("en").is_name_word("the"), get("en").is_name_word("UNHCR")
+        (True, False, True)
+        """
+        if not word or not word[0].isupper():
+            return False
+        if word.isupper():
+            return len(word) > 1 or not word.isalpha()
+        low = word.lower()
+        if low in self.not_names:
+            return False
+        if self.name_capitalisation == "all_nouns":
+            return not low.endswith(self.noun_suffixes) if self.noun_suffixes else True
+        return True
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -109,114 +143,232 @@ class Lang:
         return out
 
 
+#: Where the language files are: the package folder, then any folder named in
+#: ``$CLAIMDIFF_LANG_PATH`` (``os.pathsep``-separated): a language can be added
+#: without touching the installed package.
+LANG_PATH_ENV = "CLAIMDIFF_LANG_PATH"
+
+
+def _folders() -> list[Any]:
+    folders: list[Any] = [resources.files(__package__)]
+    extra = os.environ.get(LANG_PATH_ENV, "")
+    folders += [Path(p) for p in extra.split(os.pathsep) if p]
+    return folders
+
+
+def _files() -> dict[str, Any]:
+    """Language code → its file (a later folder overrides an earlier one)."""
+    out: dict[str, Any] = {}
+    for folder in _folders():
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if p.name.endswith(".toml"):
+                out[p.name[:-5]] = p
+    return out
+
+
 def available() -> list[str]:
     """The language codes that have a data file.
 
-    >>> available()
+    >>> [c for c in available() if c in ("en", "nl")]
     ['en', 'nl']
     """
-    folder = resources.files(__package__)
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(_files())
 
 
-def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
-    return {k.lower(): v for k, v in d.items()}
+# The schema of a language file: (Lang field, key path, type, default or REQUIRED).
+REQUIRED = object()
+_SCHEMA: tuple[tuple[str, str, str, Any], ...] = (
+    ("code", "code", "str", REQUIRED),
+    ("name", "name", "str", REQUIRED),
+    ("decimal", "decimal", "str", REQUIRED),
+    ("group", "group", "str", REQUIRED),
+    ("abbreviations", "segment.abbreviations", "lowerset", REQUIRED),
+    ("units", "numbers.units", "numbers", REQUIRED),
+    ("weak_one", "numbers.weak_one", "set", REQUIRED),
+    ("teens", "numbers.teens", "numbers", REQUIRED),
+    ("tens", "numbers.tens", "numbers", REQUIRED),
+    ("hundred", "numbers.hundred", "numbers", REQUIRED),
+    ("thousand", "numbers.thousand", "numbers", REQUIRED),
+    ("scales", "numbers.scales", "lowernumbers", REQUIRED),
+    ("joiners", "numbers.joiners", "list", REQUIRED),
+    ("compound", "numbers.compound", "bool", REQUIRED),
+    ("fractions", "numbers.fractions", "numbers", REQUIRED),
+    ("phrases", "numbers.phrases", "numbers", REQUIRED),
+    ("vague", "numbers.vague", "ranges", REQUIRED),
+    ("ordinals", "numbers.ordinals", "numbers", REQUIRED),
+    ("ordinal_suffixes", "numbers.ordinal_suffixes", "list", REQUIRED),
+    ("qualifier_before", "qualifiers.before", "qualifiers", REQUIRED),
+    ("qualifier_after", "qualifiers.after", "qualifiers", REQUIRED),
+    ("change_verbs", "qualifiers.change_verbs", "set", REQUIRED),
+    ("to_words", "qualifiers.to_words", "set", REQUIRED),
+    ("range_from", "qualifiers.ranges.from", "set", REQUIRED),
+    ("range_between", "qualifiers.ranges.between", "list", REQUIRED),
+    ("range_between_and", "qualifiers.ranges.between_and", "list", REQUIRED),
+    ("range_joiners", "qualifiers.ranges.joiners", "list", REQUIRED),
+    ("percent", "units.percent", "list", REQUIRED),
+    ("percentage_points", "units.percentage_points", "list", REQUIRED),
+    ("currency_before", "units.currency_before", "lowertext", REQUIRED),
+    ("currency_after", "units.currency_after", "lowertext", REQUIRED),
+    ("money_suffix", "units.money_suffix", "numbers", REQUIRED),
+    ("measure_units", "units.measure", "lowertext", REQUIRED),
+    ("age_suffixes", "age.suffixes", "list", []),
+    ("age_after", "age.after", "list", []),
+    ("age_before", "age.before", "list", []),
+    ("months", "dates.months", "lowernumbers", REQUIRED),
+    ("month_needs_capital", "dates.month_needs_capital", "set", REQUIRED),
+    ("weekdays", "dates.weekdays", "lowernumbers", REQUIRED),
+    ("relative_days", "dates.relative", "lowernumbers", REQUIRED),
+    ("year_before", "dates.year_before", "set", REQUIRED),
+    ("time_after", "dates.time_after", "list", REQUIRED),
+    ("clock_after", "dates.clock_after", "list", REQUIRED),
+    ("date_order", "dates.order", "order", "day_month"),
+    ("measure_stop", "measure_words.stop", "set", REQUIRED),
+    ("measure_skip", "measure_words.skip", "set", REQUIRED),
+    ("count_nouns", "measure_words.count_nouns", "list", REQUIRED),
+    ("count_nouns_self", "measure_words.count_nouns_self", "set", REQUIRED),
+    ("speech_verbs", "speech.verbs", "set", REQUIRED),
+    ("particles", "speech.particles", "set", REQUIRED),
+    ("denial_verbs", "speech.denial", "set", REQUIRED),
+    ("according_to", "speech.according_to", "list", REQUIRED),
+    ("according_to_postposed", "speech.according_to_postposed", "set", REQUIRED),
+    ("complementizers", "speech.complementizers", "set", REQUIRED),
+    ("not_sources", "speech.not_sources", "set", REQUIRED),
+    ("clause_openers", "speech.clause_openers", "set", REQUIRED),
+    ("auxiliaries", "speech.auxiliaries", "set", REQUIRED),
+    ("adjective_suffixes", "speech.adjective_suffixes", "list", REQUIRED),
+    ("passive_auxiliaries", "speech.passive_auxiliaries", "set", REQUIRED),
+    ("name_links", "speech.name_links", "set", REQUIRED),
+    ("cue_blockers", "speech.cue_blockers", "set", REQUIRED),
+    ("org_links", "speech.org_links", "set", REQUIRED),
+    ("possessives", "speech.possessives", "list", REQUIRED),
+    ("pronouns", "speech.pronouns", "text", REQUIRED),
+    ("role_leads", "speech.role_leads", "set", REQUIRED),
+    ("roles", "speech.roles", "list", REQUIRED),
+    ("organisations", "speech.organisations", "list", REQUIRED),
+    ("clause_splitters", "claims.splitters", "list", REQUIRED),
+    ("not_after", "figures.not_after", "set", REQUIRED),
+    ("one_not_before", "figures.one_not_before", "set", REQUIRED),
+    ("header_keys", "header.keys", "text", REQUIRED),
+    ("name_capitalisation", "names.capitalisation", "capitalisation", REQUIRED),
+    ("not_names", "names.not_names", "lowerset", []),
+    ("noun_suffixes", "names.noun_suffixes", "list", []),
+    ("quote_pairs", "quotes.pairs", "pairs", REQUIRED),
+    ("quote_dashes", "quotes.dashes", "list", []),
+)
+_EXPECT = {
+    "str": "a string",
+    "bool": "true or false",
+    "list": "a list of strings",
+    "set": "a list of strings",
+    "lowerset": "a list of strings",
+    "numbers": "a table of phrases and numbers",
+    "lowernumbers": "a table of phrases and numbers",
+    "text": "a table of phrases and strings",
+    "lowertext": "a table of phrases and strings",
+    "qualifiers": "a table of phrases and qualifiers",
+    "ranges": "a table of phrases and [low, high] pairs",
+    "pairs": "a list of [opening, closing] pairs of marks",
+    "capitalisation": '"proper_nouns" or "all_nouns"',
+    "order": '"day_month" or "month_day"',
+}
 
 
-def _qualifiers(code: str, table: dict[str, str]) -> dict[str, Qualifier]:
-    allowed = get_args(Qualifier)
-    for phrase, q in table.items():
-        if q not in allowed:
-            raise InputError(
-                f"claimdiff/lang/{code}.toml: qualifier {q!r} of {phrase!r} is not one of {allowed}"
-            )
-    return cast(dict[str, Qualifier], table)
+def _convert(kind: str, v: Any) -> Any:
+    """The value of one key, checked and converted; ValueError when it has the wrong shape."""
+
+    def strings(x: Any) -> bool:
+        return isinstance(x, list) and all(isinstance(i, str) for i in x)
+
+    def table(x: Any, ok: Any) -> bool:
+        return isinstance(x, dict) and all(isinstance(k, str) and ok(val) for k, val in x.items())
+
+    number = lambda x: isinstance(x, int | float) and not isinstance(x, bool)  # noqa: E731
+    if kind == "str" and isinstance(v, str):
+        return v
+    if kind == "bool" and isinstance(v, bool):
+        return v
+    if kind in ("list", "set", "lowerset") and strings(v):
+        items = [x.lower() for x in v] if kind == "lowerset" else v
+        return tuple(items) if kind == "list" else frozenset(items)
+    if kind in ("numbers", "lowernumbers") and table(v, number):
+        return {k.lower(): val for k, val in v.items()} if kind == "lowernumbers" else v
+    if kind in ("text", "lowertext") and table(v, lambda x: isinstance(x, str)):
+        return {k.lower(): val for k, val in v.items()} if kind == "lowertext" else v
+    if kind == "qualifiers" and table(v, lambda x: x in get_args(Qualifier)):
+        return cast(dict[str, Qualifier], v)
+    if kind == "ranges" and table(
+        v, lambda x: isinstance(x, list) and len(x) == 2 and all(map(number, x))
+    ):
+        return {k: (float(x[0]), float(x[1])) for k, x in v.items()}
+    if kind == "pairs" and isinstance(v, list) and all(strings(x) and len(x) == 2 for x in v):
+        return tuple((a, b) for a, b in v)
+    if kind == "capitalisation" and v in ("proper_nouns", "all_nouns"):
+        return v
+    if kind == "order" and v in ("day_month", "month_day"):
+        return v
+    raise ValueError(_EXPECT[kind])
+
+
+def _lookup(raw: dict[str, Any], path: str) -> Any:
+    node: Any = raw
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return REQUIRED
+        node = node[part]
+    return node
+
+
+def parse(raw: dict[str, Any], where: str) -> Lang:
+    """A language from the parsed TOML of its file, checked against the schema.
+
+    Every problem names the file and the key: a missing key, or a value of the
+    wrong shape (``where`` is the file, for the message).
+    """
+    values: dict[str, Any] = {}
+    for attr, path, kind, default in _SCHEMA:
+        section, _, key = path.rpartition(".")
+        shown = f"[{section}] {key}" if section else key
+        value = _lookup(raw, path)
+        if value is REQUIRED:
+            if default is REQUIRED:
+                raise InputError(
+                    f"{where}: {shown} is missing; every language file needs it (see claimdiff/lang/en.toml)"
+                )
+            value = default
+        try:
+            values[attr] = _convert(kind, value)
+        except ValueError as e:
+            raise InputError(f"{where}: {shown} must be {e}") from None
+    return Lang(**values, raw=raw)
 
 
 @cache
 def get(code: str) -> Lang:
     """The language tables for ``code``; unknown codes raise a friendly error."""
-    if code not in available():
+    files = _files()
+    if code not in files:
         raise InputError(
             f"no language data for {code!r}; available: {', '.join(available())} "
             f"(add claimdiff/lang/{code}.toml to support it)"
         )
-    raw = tomllib.loads(resources.files(__package__).joinpath(f"{code}.toml").read_text("utf-8"))
-    n, q, u, s = raw["numbers"], raw["qualifiers"], raw["units"], raw["speech"]
-    d, m, a = raw["dates"], raw["measure_words"], raw["age"]
-    return Lang(
-        code=raw["code"],
-        name=raw["name"],
-        decimal=raw["decimal"],
-        group=raw["group"],
-        abbreviations=frozenset(x.lower() for x in raw["segment"]["abbreviations"]),
-        units=n["units"],
-        weak_one=frozenset(n["weak_one"]),
-        teens=n["teens"],
-        tens=n["tens"],
-        hundred=n["hundred"],
-        thousand=n["thousand"],
-        scales=_lower_keys(n["scales"]),
-        joiners=tuple(n["joiners"]),
-        compound=n["compound"],
-        fractions=n["fractions"],
-        phrases=n["phrases"],
-        vague={k: (float(v[0]), float(v[1])) for k, v in n["vague"].items()},
-        ordinals=n["ordinals"],
-        ordinal_suffixes=tuple(n["ordinal_suffixes"]),
-        qualifier_before=_qualifiers(code, q["before"]),
-        qualifier_after=_qualifiers(code, q["after"]),
-        change_verbs=frozenset(q["change_verbs"]),
-        to_words=frozenset(q["to_words"]),
-        range_from=frozenset(q["ranges"]["from"]),
-        range_between=tuple(q["ranges"]["between"]),
-        range_between_and=tuple(q["ranges"]["between_and"]),
-        range_joiners=tuple(q["ranges"]["joiners"]),
-        percent=tuple(u["percent"]),
-        percentage_points=tuple(u["percentage_points"]),
-        currency_before=_lower_keys(u["currency_before"]),
-        currency_after=_lower_keys(u["currency_after"]),
-        money_suffix=u["money_suffix"],
-        measure_units=_lower_keys(u["measure"]),
-        age_suffixes=tuple(a.get("suffixes", [])),
-        age_after=tuple(a.get("after", [])),
-        age_before=tuple(a.get("before", [])),
-        months=_lower_keys(d["months"]),
-        month_needs_capital=frozenset(d["month_needs_capital"]),
-        weekdays=_lower_keys(d["weekdays"]),
-        relative_days=_lower_keys(d["relative"]),
-        year_before=frozenset(d["year_before"]),
-        time_after=tuple(d["time_after"]),
-        clock_after=tuple(d["clock_after"]),
-        measure_stop=frozenset(m["stop"]),
-        measure_skip=frozenset(m["skip"]),
-        count_nouns=tuple(m["count_nouns"]),
-        count_nouns_self=frozenset(m["count_nouns_self"]),
-        speech_verbs=frozenset(s["verbs"]),
-        particles=frozenset(s["particles"]),
-        denial_verbs=frozenset(s["denial"]),
-        according_to=tuple(s["according_to"]),
-        according_to_postposed=frozenset(s["according_to_postposed"]),
-        complementizers=frozenset(s["complementizers"]),
-        not_sources=frozenset(s["not_sources"]),
-        clause_openers=frozenset(s["clause_openers"]),
-        auxiliaries=frozenset(s["auxiliaries"]),
-        adjective_suffixes=tuple(s["adjective_suffixes"]),
-        passive_auxiliaries=frozenset(s["passive_auxiliaries"]),
-        name_links=frozenset(s["name_links"]),
-        cue_blockers=frozenset(s["cue_blockers"]),
-        org_links=frozenset(s["org_links"]),
-        possessives=tuple(s["possessives"]),
-        pronouns=s["pronouns"],
-        role_leads=frozenset(s["role_leads"]),
-        roles=tuple(s["roles"]),
-        organisations=tuple(s["organisations"]),
-        clause_splitters=tuple(raw["claims"]["splitters"]),
-        not_after=frozenset(raw["figures"]["not_after"]),
-        one_not_before=frozenset(raw["figures"]["one_not_before"]),
-        header_keys=raw["header"]["keys"],
-        raw=raw,
-    )
+    path = files[code]
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise InputError(f"{path}: cannot read the language file ({e})") from None
+    lang = parse(raw, str(path))
+    if lang.code != code:
+        raise InputError(f"{path}: code = {lang.code!r}, but the file is named {code}.toml")
+    return lang
+
+
+def all_quote_marks() -> str:
+    """The quote marks of every language claimdiff reads (for text whose language is not known yet)."""
+    return "".join(dict.fromkeys(m for code in available() for m in get(code).quote_marks))
 
 
 def data_for(code: str) -> Lang:

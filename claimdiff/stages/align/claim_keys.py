@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from claimdiff.lang import Lang
 from claimdiff.models import Claim
 from claimdiff.stages.extract.claims import SUBSTANTIVE
 
@@ -43,7 +44,7 @@ def _masked_span(claim: Claim, lo: int, hi: int) -> str:
     return "".join(out)
 
 
-def content_spans(claim: Claim) -> list[tuple[int, int]]:
+def content_spans(claim: Claim, lang: Lang) -> list[tuple[int, int]]:
     """The parts of a claim that say what was said, not who said it.
 
     A direct quote: its words ("“…”, aldus burgemeester Anna de Vries, die
@@ -54,7 +55,7 @@ def content_spans(claim: Claim) -> list[tuple[int, int]]:
 
     if not claim.attributions:
         return [(claim.start, claim.end)]
-    quotes = find_quotes(claim.text, 0, len(claim.text))
+    quotes = find_quotes(claim.text, 0, len(claim.text), lang)
     if quotes and any(a.kind == "quote" for a in claim.attributions):
         return [(claim.start + q.inner_start, claim.start + q.inner_end) for q in quotes]
     cuts = []
@@ -73,15 +74,15 @@ def content_spans(claim: Claim) -> list[tuple[int, int]]:
     return keep
 
 
-def content_text(claim: Claim) -> str:
+def content_text(claim: Claim, lang: Lang) -> str:
     """What the claim says, figures masked (see ``content_spans``).
 
     "“Dit hebben we nog nooit meegemaakt”, aldus burgemeester Anna de Vries, die
     donderdag…" and "“…”, zei brandweercommandant Peter Janssen vrijdag…" then
     align on the quote itself.
     """
-    pieces = [_masked_span(claim, lo, hi).strip(" ,;:") for lo, hi in content_spans(claim)]
-    out = " ".join(p for p in pieces if p.strip(" ,;:.\"'“”‘’„«»"))
+    pieces = [_masked_span(claim, lo, hi).strip(" ,;:") for lo, hi in content_spans(claim, lang)]
+    out = " ".join(p for p in pieces if p.strip(" ,;:." + lang.quote_marks))
     return out or masked_text(claim)
 
 
@@ -90,13 +91,13 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def name_keys(claim: Claim) -> set[str]:
+def name_keys(claim: Claim, lang: Lang) -> set[str]:
     """Capitalised words inside the claim (not its first word), folded: names of people and places."""
     words = claim.text.replace("’", "'").split()
     keys = set()
     for i, w in enumerate(words):
-        w = w.strip(".,;:!?\"'“”‘’„«»()[]")
-        if len(w) > 2 and w[0].isupper() and (i > 0 or w.isupper()):
+        w = w.strip(".,;:!?()[]" + lang.quote_marks)
+        if len(w) > 2 and lang.is_name_word(w) and (i > 0 or w.isupper()):
             keys.add(_fold(w.split("'")[0]))
     return keys
 
@@ -119,12 +120,12 @@ def figure_keys(claim: Claim) -> tuple[set[str], set[str]]:
     return kinds, anchors
 
 
-def day_keys(claim: Claim) -> set[str]:
+def day_keys(claim: Claim, lang: Lang) -> set[str]:
     """The weekdays the claim's statement names ("wd1" for Tuesday), resolved dates included."""
     keys: set[str] = set()
     if not any(f.kind == "date" for f in claim.figures):
         return keys
-    spans = content_spans(claim)
+    spans = content_spans(claim, lang)
     for f in claim.figures:
         if not any(lo <= f.start and f.end <= hi for lo, hi in spans):
             continue

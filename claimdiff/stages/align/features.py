@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from claimdiff.lang import data_for
 from claimdiff.models import Claim
 from claimdiff.stages.align.claim_keys import (
     content_text,
@@ -74,9 +75,10 @@ def _dense_rows(rows: Sequence[set[str]]) -> np.ndarray:
 
 
 def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Features:
-    masked = [content_text(c) for c in claims]
+    tables = [data_for(lang) for lang in languages]
+    masked = [content_text(c, t) for c, t in zip(claims, tables, strict=True)]
     fk = [figure_keys(c) for c in claims]
-    names = [name_keys(c) for c in claims]
+    names = [name_keys(c, t) for c, t in zip(claims, tables, strict=True)]
     codes = {lang: k for k, lang in enumerate(sorted(set(languages)))}
     vectors = encoder.encode(masked) if claims else np.zeros((0, 1), np.float32)
     reports = {doc: k for k, doc in enumerate(sorted({c.doc for c in claims}))}
@@ -93,7 +95,7 @@ def features(claims: list[Claim], languages: list[str], encoder: Encoder) -> Fea
         sources=_sparse_rows([source_keys(c) for c in claims]),
         anchors=_sparse_rows([a for _, a in fk]),
         kinds=_dense_rows([k for k, _ in fk]),
-        days=_dense_rows([day_keys(c) for c in claims]),
+        days=_dense_rows([day_keys(c, t) for c, t in zip(claims, tables, strict=True)]),
         report_of=report_of,
         report_vectors=_report_vectors(vectors, report_of, len(reports)),
         report_names=_sparse_rows([_name_grams(r) for r in per_report]),

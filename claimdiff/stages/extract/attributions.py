@@ -34,7 +34,7 @@ from claimdiff.stages.extract.sources import (
     read_source,
     split_role,
 )
-from claimdiff.stages.segment.quotes import Quote, _dash_quote, find_quotes
+from claimdiff.stages.segment.quotes import Quote, dash_quote, find_quotes
 from claimdiff.stages.segment.sentences import Sentence
 from claimdiff.stages.segment.tokens import Tok, longest_after, tokenize
 
@@ -174,7 +174,7 @@ def find_in_sentence(toks: list[Tok], lang: Lang, quotes: list[Quote]) -> list[F
                     nxt is None
                     or not nxt.is_word
                     or nxt.low in lang.complementizers
-                    or (nxt.low in lang.particles or not _is_name_token(nxt))
+                    or (nxt.low in lang.particles or not _is_name_token(nxt, lang))
                 ):
                     found = after
         if found:
@@ -285,8 +285,9 @@ def _make(text: str, f: Found, lang: Lang, reg: Registry, base: int = 0) -> Attr
         start=f.src_start,
         end=f.src_end,
         text=source,
-        source=source,
+        source=name,
         canonical_source=canonical,
+        named=any(lang.is_name_word(w) for w in canonical.split()),
         role=role,
         cue=f.cue,
         kind=f.kind,  # type: ignore[arg-type]
@@ -308,7 +309,7 @@ def _register_mentions(text: str, s: Sentence, lang: Lang, reg: Registry) -> Non
         if (
             toks[i].is_word
             and not after_preposition
-            and (_is_name_token(toks[i]) or toks[i].low in lang.role_leads)
+            and (_is_name_token(toks[i], lang) or toks[i].low in lang.role_leads)
         ):
             src = read_source(toks, i, lang)
             if src and src[1] - src[0] >= 2:
@@ -357,7 +358,7 @@ def find_attributions(
     if not sentences:
         return []
     body_start, body_end = sentences[0].start, sentences[-1].end
-    quotes = find_quotes(text, body_start, body_end)
+    quotes = find_quotes(text, body_start, body_end, lang)
     result: list[list[Attribution]] = [[] for _ in sentences]
     quote_speaker: dict[int, Attribution] = {}
     prev_quote_attr: Attribution | None = None
@@ -372,7 +373,7 @@ def find_attributions(
             for q in quotes
             if q.start < s.end and q.end > s.start
         ]
-        dash = _dash_quote(text, s)
+        dash = dash_quote(s, lang)
         attrs: list[Attribution] = []
         # 1. direct quotes that end or start in this sentence
         for q in [q for q in quotes if q.start < s.end and q.end > s.start] + (

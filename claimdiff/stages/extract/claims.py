@@ -32,7 +32,7 @@ def _split_points(
 ) -> list[tuple[int, int]]:
     """(end of the first part, start of the next) for each place the sentence splits."""
     lang = data_for(language)
-    quotes = find_quotes(text, s.start, s.end)
+    quotes = find_quotes(text, s.start, s.end, lang)
     cuts: list[tuple[int, int]] = []
     low = s.text.lower()
     for connector in lang.clause_splitters:

@@ -15,13 +15,9 @@ from claimdiff.stages.segment.tokens import Tok, longest_after, tokenize
 MAX_SOURCE_TOKENS = 14
 
 
-def _is_name_token(t: Tok) -> bool:
-    return (
-        t.is_word
-        and t.text[0].isupper()
-        and not t.text.isupper()
-        or (t.is_word and t.text.isupper() and len(t.text) > 1)
-    )
+def _is_name_token(t: Tok, lang: Lang) -> bool:
+    """A word that can be (part of) a name, by the language's capitalisation rules."""
+    return t.is_word and lang.is_name_word(t.text)
 
 
 def _phrase_in(toks: list[Tok], i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
@@ -64,7 +60,11 @@ def read_source(
         if role_end > j:
             j = role_end
             continue
-        if _is_name_token(t) and t.low not in lang.speech_verbs and not _is_function_word(t, lang):
+        if (
+            _is_name_token(t, lang)
+            and t.low not in lang.speech_verbs
+            and not _is_function_word(t, lang)
+        ):
             j += 1
             if (
                 j < n
@@ -83,13 +83,13 @@ def read_source(
         if t.text == "(" and j + 2 < n and toks[j + 2].text == ")":
             j += 3  # (VN)
             continue
-        if t.is_word and not t.text[0].isupper() and not _is_function_word(t, lang):
+        if t.is_word and not _is_name_token(t, lang) and not _is_function_word(t, lang):
             # lowercase words count when a role, an organisation or a name follows soon
             ahead = next(
                 (
                     k
                     for k in range(j, min(j + 4, n))
-                    if _role_or_org_end(toks, k, lang) > k or _is_name_token(toks[k])
+                    if _role_or_org_end(toks, k, lang) > k or _is_name_token(toks[k], lang)
                 ),
                 None,
             )
@@ -99,7 +99,7 @@ def read_source(
                 j = ahead
                 continue
         named = any(
-            _is_name_token(toks[x]) and not toks[x].low.endswith(lang.adjective_suffixes)
+            _is_name_token(toks[x], lang) and not toks[x].low.endswith(lang.adjective_suffixes)
             for x in range(start_content, j)
         )  # "Oekraïense functionarissen" is no name; "KNMI viel" ends at KNMI
         if (
@@ -118,7 +118,7 @@ def read_source(
             k = j + 1
             while k < n and toks[k].low in lang.role_leads:
                 k += 1
-            if k < n and (_is_name_token(toks[k]) or _role_or_org_end(toks, k, lang) > k):
+            if k < n and (_is_name_token(toks[k], lang) or _role_or_org_end(toks, k, lang) > k):
                 j = k
                 continue
         break
@@ -143,7 +143,7 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
         return text, None, False
     # "Al Jazeera's Bernard Smith": what stands before a possessive is an affiliation
     poss = [x for x, t in enumerate(toks[:-1]) if t.is_word and t.low.endswith(lang.possessives)]
-    if poss and any(_is_name_token(t) for t in toks[poss[-1] + 1 :]):
+    if poss and any(_is_name_token(t, lang) for t in toks[poss[-1] + 1 :]):
         rest = text[toks[poss[-1] + 1].start - toks[0].start :]
         return split_role(rest, lang)
     k = 1 if toks[0].low in lang.role_leads and len(toks) > 1 else 0
@@ -159,7 +159,10 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
             # capitalised adjectives and compounds before a role: "Oekraïense president"
             while m > k and (
                 toks[m - 1].text == "-"
-                or (_is_name_token(toks[m - 1]) and (m - 1 == k or not _is_name_token(toks[m - 2])))
+                or (
+                    _is_name_token(toks[m - 1], lang)
+                    and (m - 1 == k or not _is_name_token(toks[m - 2], lang))
+                )
             ):
                 m -= 1
             for x in range(m, r):
@@ -175,22 +178,26 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
     runs: list[tuple[int, int]] = []
     j = k
     while j < len(toks):
-        if _is_name_token(toks[j]) and not role_mask[j]:
+        if _is_name_token(toks[j], lang) and not role_mask[j]:
             e = j + 1
             while e < len(toks):
-                if _is_name_token(toks[e]) and not role_mask[e]:
+                if _is_name_token(toks[e], lang) and not role_mask[e]:
                     e += 1
                 elif (
                     toks[e].low in lang.name_links
                     and toks[e].low not in lang.org_links
                     and e + 1 < len(toks)
-                    and _is_name_token(toks[e + 1])
+                    and _is_name_token(toks[e + 1], lang)
                     and not role_mask[e + 1]
-                    and not (e + 2 < len(toks) and _is_name_token(toks[e + 2]))
+                    and not (e + 2 < len(toks) and _is_name_token(toks[e + 2], lang))
                 ):
                     e += 1  # "Anna de Vries", "Pieter van Dam"; not "Smith van Al Jazeera"
                 elif toks[e].text == "." and toks[e - 1].low in lang.abbreviations:
                     e += 1
+                elif _glued_part(toks, e):
+                    e += 2  # "Gert-Jan", "Strauss-Kahn", "Z-CERT": one name
+                elif _initial(toks, e) and e + 1 < len(toks) and _is_name_token(toks[e + 1], lang):
+                    e += 1  # "Robert J Pickell"
                 else:
                     break
             runs.append((j, e))
@@ -210,7 +217,12 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
     ):
         return body, None, False  # "het bureau van de president ...": the office speaks
     last = toks[-1]
-    if person_run is not None and last.is_word and not last.text[0].isupper() and not role_mask[-1]:
+    if (
+        person_run is not None
+        and last.is_word
+        and not _is_name_token(last, lang)
+        and not role_mask[-1]
+    ):
         return body, None, False  # "Oekraïense functionarissen": a description, not a name
     has_role = any(role_mask)
     if org_at >= 0 and (person_run is None or not has_role):
@@ -225,6 +237,23 @@ def split_role(text: str, lang: Lang) -> tuple[str, str | None, bool]:
     masked = [x for x in range(k, len(toks)) if role_mask[x]]
     role = text[toks[masked[0]].start : toks[masked[-1]].end].strip(" -,") if masked else None
     return name, role or None, True
+
+
+def _glued_part(toks: list[Tok], e: int) -> bool:
+    """``toks[e]`` is a hyphen glued between two words: the second half of one name."""
+    return (
+        toks[e].text == "-"
+        and e + 1 < len(toks)
+        and toks[e].start == toks[e - 1].end
+        and toks[e + 1].start == toks[e].end
+        and toks[e + 1].is_word
+    )
+
+
+def _initial(toks: list[Tok], e: int) -> bool:
+    """A lone capital letter inside a name ("Robert J Pickell")."""
+    t = toks[e]
+    return t.is_word and len(t.text) == 1 and t.text.isupper()
 
 
 def _plain_subject(toks: list[Tok], cs: int, end: int, lang: Lang) -> tuple[int, int] | None:
@@ -256,15 +285,15 @@ def _with_named_apposition(toks: list[Tok], src: tuple[int, int], lang: Lang) ->
     """
     i, j = src
     if (
-        any(_is_name_token(toks[k]) for k in range(i, j))
+        any(_is_name_token(toks[k], lang) for k in range(i, j))
         or j + 1 >= len(toks)
         or toks[j].text != ","
     ):
         return src
     k = j + 1
-    while k < len(toks) and (_is_name_token(toks[k]) or toks[k].low in lang.name_links):
+    while k < len(toks) and (_is_name_token(toks[k], lang) or toks[k].low in lang.name_links):
         k += 1
-    if k > j + 1 and _is_name_token(toks[k - 1]) and (k == len(toks) or not toks[k].is_word):
+    if k > j + 1 and _is_name_token(toks[k - 1], lang) and (k == len(toks) or not toks[k].is_word):
         return (i, k)
     return src
 
@@ -288,7 +317,7 @@ def _subject_before(toks: list[Tok], i: int, lang: Lang) -> tuple[int, int] | No
         gap = toks[src[1] : i]
         if not gap:
             return src
-        if len(gap) <= 2 and all(t.is_word and not _is_name_token(t) for t in gap):
+        if len(gap) <= 2 and all(t.is_word and not _is_name_token(t, lang) for t in gap):
             return src
         if (
             gap[0].text == ","
@@ -304,7 +333,7 @@ def _subject_before(toks: list[Tok], i: int, lang: Lang) -> tuple[int, int] | No
     for end in (i, i - 1, i - 2):
         plain = _plain_subject(toks, cs, end, lang)
         if plain is not None and all(
-            toks[k].is_word and not _is_name_token(toks[k]) for k in range(end, i)
+            toks[k].is_word and not _is_name_token(toks[k], lang) for k in range(end, i)
         ):
             return plain
     return None
@@ -315,7 +344,7 @@ def _clause_start(toks: list[Tok], i: int, lang: Lang) -> int:
     k = i - 1
     while k >= 0:
         t = toks[k]
-        if t.text in ';:”“"«»„' or t.low in lang.clause_openers:
+        if t.text in ";:" or t.text in lang.quote_marks or t.low in lang.clause_openers:
             return k + 1
         if t.text == "," and not _comma_inside_apposition(toks, k, i, lang):
             return k + 1
@@ -329,10 +358,10 @@ def _comma_inside_apposition(toks: list[Tok], k: int, i: int, lang: Lang) -> boo
     "Jonathan Reyes, the chief executive of Kestrel Energy, said": the second
     comma closes the apposition, the first opens it.
     """
-    if k > 0 and _is_name_token(toks[k - 1]) and _phrase_in(toks, k + 1, lang.roles) > k + 1:
+    if k > 0 and _is_name_token(toks[k - 1], lang) and _phrase_in(toks, k + 1, lang.roles) > k + 1:
         return True
     commas = [m for m in range(0, i) if toks[m].text == ","]
     if len(commas) < 2 or k not in commas[-2:] or i - commas[-1] > 3:
         return False
     first = commas[-2]
-    return first > 0 and (_is_name_token(toks[first - 1]) or toks[first - 1].is_word)
+    return first > 0 and (_is_name_token(toks[first - 1], lang) or toks[first - 1].is_word)

@@ -16,9 +16,6 @@ _DATE_LINE = re.compile(
 )
 
 
-_QUOTES = "'\"‘’“”„«»"
-
-
 @dataclass
 class Header:
     """Metadata read from the top of a report, and where the prose starts."""
@@ -74,7 +71,11 @@ def parse_header(text: str) -> Header:
         return header
     m = _DATE_LINE.match(text)
     if m:
-        return Header(body_start=m.end(), date=m.group(1), title=m.group(2).strip(_QUOTES + " "))
+        return Header(
+            body_start=m.end(),
+            date=m.group(1),
+            title=m.group(2).strip(langdata.all_quote_marks() + " "),
+        )
     return Header()
 
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from claimdiff.lang import data_for
+from claimdiff.lang import Lang, data_for
 
-_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘„«(\[–—-]?\s?[\w\"'“‘„«])")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_OPENING = "\"'“‘„«([–—-"
+#: How far back the word before a period is looked for (an abbreviation is short).
+WORD_WINDOW = 64
 SHORT_LINE = 80
 #: A "sentence" longer than this (a table, text without punctuation) is cut at
 #: the last space before the limit, so no sentence costs more than a bounded time.
@@ -42,8 +43,22 @@ class Sentence:
     index: int
 
 
-def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
-    bare = word.rstrip(".").lower().lstrip("(\"'“‘„«")
+@cache
+def _marks(lang: Lang) -> tuple[re.Pattern[str], str, str]:
+    """The sentence-end pattern of a language, its opening marks, and every quote mark.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` with any closing quotes and
+    brackets after it, when whitespace and a word, a digit or an opening mark follow.
+    """
+    quotes = re.escape(lang.quote_marks)
+    dashes = "".join(lang.quote_dashes)
+    opening = lang.quote_marks + "([" + dashes + "-"
+    end = re.compile(rf"([.!?…]+)([{quotes})\]]*)(\s+)(?=[{re.escape(opening)}]?\s?[\w{quotes}])")
+    return end, opening, lang.quote_marks
+
+
+def _is_abbreviation(word: str, abbreviations: frozenset[str], quote_marks: str = "") -> bool:
+    bare = word.rstrip(".").lower().lstrip("(" + quote_marks)
     if not bare:
         return False
     if bare in abbreviations:
@@ -54,43 +69,58 @@ def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
     return bool(re.fullmatch(r"(?:\w\.)+\w", bare)) and len(bare) <= 7
 
 
-def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[int]:
-    """Sentence-end offsets inside ``text[start:end]`` (exclusive ends)."""
+def _split_block(text: str, start: int, end: int, lang: Lang) -> list[int]:
+    """Sentence-end offsets inside ``text[start:end]`` (exclusive ends).
+
+    Linear in the block: the word before a period is looked for in a bounded
+    window, never in everything before it.
+    """
+    end_pattern, opening, quotes = _marks(lang)
     cuts = []
     block = text[start:end]
-    for m in _END.finditer(block):
+    for m in end_pattern.finditer(block):
         punct, closers = m.group(1), m.group(2)
         cut = m.start() + len(punct) + len(closers)
-        nxt = block[m.end() : m.end() + 3].lstrip(_OPENING + " ")
+        nxt = block[m.end() : m.end() + 3].lstrip(opening + " ")
         if nxt[:1].islower():
             continue
         if punct == "." and not closers:
-            w = _WORD_BEFORE.search(block[: m.start()])
+            w = _WORD_BEFORE.search(block[max(0, m.start() - WORD_WINDOW) : m.start()])
             word = (w.group(1) if w else "") + "."
-            if _is_abbreviation(word, abbreviations):
+            if _is_abbreviation(word, lang.abbreviations, quotes):
                 # "t.a.v. De Vries" stays one sentence; "in de VS. De" cannot be told apart.
                 continue
-            if w and w.group(1).isdigit() and _LIST_ITEM.match(block[: m.start() + 1] + " "):
+            at_list_number = m.start() < WORD_WINDOW and w and w.group(1).isdigit()
+            if at_list_number and _LIST_ITEM.match(block[: m.start() + 1] + " "):
                 continue
         cuts.append(start + cut)
     return cuts
 
 
-def _blocks(text: str, start: int) -> list[tuple[int, int]]:
+def _last_char(text: str, lo: int, hi: int) -> str:
+    """The last character of ``text[lo:hi]`` that is not whitespace ("" if none)."""
+    k = hi - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    return text[k] if k >= lo else ""
+
+
+def _blocks(text: str, start: int, quote_marks: str) -> list[tuple[int, int]]:
     """Spans of text between hard breaks (blank lines, or line breaks after a full line)."""
     spans = []
     pos = start
     block_start = start
+    ends = (".", "!", "?", "…", ":", ")", *quote_marks)
     for line in text[start:].splitlines(keepends=True):
         line_end = pos + len(line)
         content = line.strip()
-        prev = text[block_start:pos].rstrip()
+        prev = _last_char(text, block_start, pos)
         if not content:
-            if prev.strip():
+            if prev:
                 spans.append((block_start, pos))
             block_start = line_end
         elif pos > block_start and (
-            prev.endswith((".", "!", "?", "…", ":", "”", '"', "’", "'", ")"))
+            prev in ends
             or len(text[text.rfind("\n", 0, pos - 1) + 1 : pos].strip()) < SHORT_LINE
             or _LIST_ITEM.match(line)
         ):
@@ -104,10 +134,10 @@ def _blocks(text: str, start: int) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, language: str, start: int = 0) -> list[Sentence]:
     """The sentences of ``text[start:]``, trimmed, with offsets into ``text``."""
-    abbreviations = data_for(language).abbreviations
+    lang = data_for(language)
     out: list[Sentence] = []
-    for b0, b1 in _blocks(text, start):
-        bounds = [b0, *_split_block(text, b0, b1, abbreviations), b1]
+    for b0, b1 in _blocks(text, start, lang.quote_marks):
+        bounds = [b0, *_split_block(text, b0, b1, lang), b1]
         for s0, s1 in zip(bounds, bounds[1:], strict=False):
             for c0, c1 in _capped(text, s0, s1):
                 piece = text[c0:c1]
